@@ -1,0 +1,88 @@
+// The catalogue of every user-facing message: one small function per problem.
+// Stages never write prose of their own; they call these and get a BriefError.
+import { formatLocation, type BriefError, type Location } from './BriefError.ts';
+
+const err = (kind: string, where: Location, message: string, hint?: string): BriefError => ({
+  kind, where, message, hint,
+});
+
+export const messages = {
+  fileMissing: (file: string) =>
+    err('file-missing', { file }, 'file not found', 'the project needs this file; restore it from version control'),
+  fileEmpty: (file: string) => err('file-empty', { file }, 'file is empty'),
+  notUtf8: (file: string, byteOffset: number) =>
+    err('encoding', { file }, `not valid UTF-8 (first bad byte at offset ${byteOffset})`, 'save the file as UTF-8'),
+  yamlSyntax: (where: Location, detail: string) => err('yaml-syntax', where, `YAML syntax error: ${detail}`),
+  schema: (where: Location, detail: string) => err('schema', where, detail),
+  duplicateId: (where: Location, id: string) => err('duplicate-id', where, `duplicate id "${id}"`),
+  unknownFigure: (where: Location, id: string, known: string[]) =>
+    err('unknown-figure', where, `unknown figure "${id}"`, suggest(id, known)),
+  unknownNote: (where: Location, id: string, known: string[]) =>
+    err('unknown-note', where, `unknown note "${id}"`, suggest(id, known)),
+  noteCitedTwice: (where: Location, id: string, first: Location) =>
+    err('note-cited-twice', where, `note "${id}" is already cited at ${formatLocation(first)}`,
+      'a footnote belongs to one place in the text; add a second note instead'),
+  noteNeverCited: (where: Location, id: string) =>
+    err('note-unused', where, `note "${id}" is never cited`, 'cite it with {{note "' + id + '"}} or remove it'),
+  notesMissingText: (ids: string[], numbers: number[]) =>
+    err('notes-missing', { file: 'data/notes.yaml' },
+      `notes ${compactRanges(numbers)} have no text (${ids.length} notes, marked missing)`,
+      'the brief shows them as unresolved; supply their texts to finish it'),
+  figureHasNoValue: (where: Location, id: string) =>
+    err('figure-no-value', where, `figure "${id}" has no value to print`,
+      'the paper states none; leave it out of the prose or give it a value'),
+  figureHasNoYear: (where: Location, id: string, what: string) =>
+    err('figure-no-year', where, `figure "${id}" has no ${what}`),
+  wrongFigureStyle: (where: Location, id: string, style: string, kind: string) =>
+    err('figure-style', where, `style "${style}" does not apply to ${kind} figure "${id}"`),
+  helperArguments: (where: Location, helper: string, usage: string) =>
+    err('template-helper', where, `${helper}: expected ${usage}`),
+  templateSyntax: (where: Location, detail: string) => err('template-syntax', where, `template syntax error: ${detail}`),
+  templateVariable: (where: Location, name: string) =>
+    err('template-variable', where, `"${name}" is not defined`, 'check the spelling against data/brief.yaml'),
+  templateMissing: (file: string) => err('template-missing', { file }, 'template not found'),
+  markdownUnsupported: (where: Location, construct: string, allowed: string) =>
+    err('markdown-unsupported', where, `${construct} is not allowed here`, `use ${allowed}`),
+  findingsCount: (where: Location, count: number) =>
+    err('findings-count', where, `key findings must have 4 to 6 points, found ${count}`),
+  fontMissing: (file: string) =>
+    err('font-missing', { file }, 'font file not found', 'run npm ci to reinstall the font packages'),
+  internal: (detail: string) =>
+    err('internal', {}, `internal error: ${detail}`, 'this is a bug in the pipeline; rerun with --debug and report it'),
+  usage: (detail: string) => err('usage', {}, detail, 'run brief --help'),
+};
+
+/** "1, 3–5, 9" from [1, 3, 4, 5, 9]. */
+export function compactRanges(numbers: number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+function suggest(id: string, known: string[]): string | undefined {
+  const close = known
+    .map((k) => ({ k, d: distance(id, k) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(id.length / 4)))
+    .sort((a, b) => a.d - b.d)[0];
+  return close ? `did you mean "${close.k}"?` : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}

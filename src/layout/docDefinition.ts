@@ -1,0 +1,136 @@
+// Layout stage: builds the pdfmake document definition (cover, key findings,
+// contents, sections, notes, running header and footer) from the model.
+import type { BriefDocument, Note } from '../model/types.ts';
+import { runs, type Run } from './inlines.ts';
+import { SANS, SERIF } from './fonts.ts';
+import { bodyWidth, colour, page, type } from './theme.ts';
+
+export type DocDefinition = Record<string, unknown>;
+
+export function docDefinition(doc: BriefDocument, creationDate: Date): DocDefinition {
+  return {
+    pageSize: page.size,
+    pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
+    language: doc.meta.language,
+    info: {
+      title: doc.meta.title,
+      subject: doc.meta.subject,
+      keywords: doc.meta.keywords.join(', '),
+      ...(doc.meta.author ? { author: doc.meta.author } : {}),
+      creator: 'policy-brief',
+      producer: 'policy-brief (pdfmake)',
+      creationDate,
+      modDate: creationDate,
+    },
+    defaultStyle: { font: SERIF, fontSize: type.body.fontSize, lineHeight: type.body.lineHeight, color: colour.ink },
+    styles: styles(),
+    background: (currentPage: number) => (currentPage === 1 ? coverBackground() : null),
+    header: (currentPage: number, pageCount: number) => runningHeader(doc, currentPage, pageCount),
+    footer: (currentPage: number, pageCount: number) => runningFooter(doc, currentPage, pageCount),
+    content: [
+      cover(doc),
+      keyFindings(doc),
+      contents(),
+      ...doc.sections.flatMap((s, i) => [
+        { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, headlineLevel: 1, ...(i === 0 ? { pageBreak: 'before' } : {}) },
+        ...s.blocks.map((b) => ({ text: runs(b.inlines), style: 'body' })),
+      ]),
+      notesSection(doc.notes),
+    ],
+  };
+}
+
+function styles() {
+  return {
+    body: { alignment: 'justify', margin: [0, 0, 0, 7] },
+    h1: { font: SANS, bold: true, fontSize: type.heading.fontSize, color: colour.accent, margin: [0, 16, 0, 7], lineHeight: 1.15 },
+    boxTitle: { font: SANS, bold: true, fontSize: 12, color: colour.accent, margin: [0, 0, 0, 6] },
+    finding: { fontSize: 10, lineHeight: 1.3, margin: [0, 0, 0, 5] },
+    tocTitle: { font: SANS, bold: true, fontSize: 12, color: colour.accent, margin: [0, 22, 0, 8] },
+    toc: { font: SANS, fontSize: 10.5, margin: [0, 2, 0, 2] },
+    note: { fontSize: type.note.fontSize, lineHeight: type.note.lineHeight, margin: [0, 0, 0, 3] },
+    furniture: { font: SANS, fontSize: type.small.fontSize, color: colour.muted },
+  };
+}
+
+function coverBackground() {
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: page.width, h: 360, color: colour.accent }] };
+}
+
+function cover(doc: BriefDocument) {
+  const [series = '', ...rest] = doc.cover.lines;
+  return {
+    stack: [
+      { text: series.toUpperCase(), font: SANS, fontSize: 9, characterSpacing: 1.2, color: '#c9d6e3', margin: [0, 10, 0, 70] },
+      { text: doc.cover.title, font: SANS, bold: true, fontSize: 34, lineHeight: 1.05, color: 'white', margin: [0, 0, 0, 14] },
+      { text: doc.cover.subtitle, font: SANS, fontSize: 15, lineHeight: 1.2, color: '#e4ebf2', margin: [0, 0, 40, 0] },
+      { text: rest.join('\n'), font: SANS, fontSize: 11, color: colour.muted, margin: [0, 170, 0, 0] },
+    ],
+  };
+}
+
+function keyFindings(doc: BriefDocument) {
+  return {
+    pageBreak: 'before',
+    table: {
+      widths: [bodyWidth - 2 * 14],
+      body: [[{
+        stack: [
+          { text: 'Key findings', style: 'boxTitle' },
+          { ul: doc.keyFindings.map((f) => ({ text: runs(f), style: 'finding' })), markerColor: colour.accent },
+        ],
+        fillColor: colour.tint,
+        margin: [10, 10, 10, 6],
+      }]],
+    },
+    layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 0 ? 3 : 0), vLineColor: () => colour.accent, paddingLeft: () => 4, paddingRight: () => 4 },
+  };
+}
+
+function contents() {
+  return {
+    toc: {
+      title: { text: 'Contents', style: 'tocTitle' },
+      textStyle: { font: SANS, fontSize: 10.5 },
+      numberStyle: { font: SANS, fontSize: 10.5 },
+      textMargin: [0, 3, 0, 3],
+    },
+  };
+}
+
+function notesSection(notes: Note[]) {
+  return [
+    { text: 'Notes', style: 'h1', tocItem: true, id: 'notes', headlineLevel: 1 },
+    ...notes.map((n) => ({
+      id: `note-${n.number}`,
+      style: 'note',
+      text: [{ text: `${n.number}  `, bold: true, font: SANS } as Run, ...noteBody(n)],
+    })),
+  ];
+}
+
+export function noteBody(n: Note): Run[] {
+  if (n.status === 'ok') return runs(n.inlines);
+  return [{ text: `[Note text missing in the source paper: ${n.context}.]`, italics: true, color: colour.missing }];
+}
+
+function runningHeader(doc: BriefDocument, currentPage: number, pageCount: number) {
+  if (currentPage === 1) return null;
+  return {
+    margin: [page.margins.left, 34, page.margins.right, 0],
+    columns: [
+      { text: doc.header({ page: currentPage, pages: pageCount, section: '' }).trim(), style: 'furniture' },
+      { text: doc.meta.series, style: 'furniture', alignment: 'right' },
+    ],
+  };
+}
+
+function runningFooter(doc: BriefDocument, currentPage: number, pageCount: number) {
+  if (currentPage === 1) return null;
+  return {
+    margin: [page.margins.left, 26, page.margins.right, 0],
+    text: doc.footer({ page: currentPage, pages: pageCount, section: '' }).trim(),
+    style: 'furniture',
+    alignment: 'center',
+  };
+}

@@ -1,0 +1,35 @@
+// The brief's fonts: Source Serif 4 for text and Source Sans 3 for headings,
+// as TTF files from their npm packages (both cover č ć š ž đ).
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fail } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+
+const require = createRequire(import.meta.url);
+
+export const SERIF = 'Source Serif 4';
+export const SANS = 'Source Sans 3';
+
+interface FaceFiles { normal: string; bold: string; italics: string; bolditalics: string }
+
+function family(pkg: string, prefix: string, regular: string, bold: string): FaceFiles {
+  const dir = dirname(require.resolve(`${pkg}/package.json`));
+  const file = (weight: string, italic: boolean) =>
+    join(dir, `${weight}${italic ? '_Italic' : ''}`, `${prefix}_${weight}${italic ? '_Italic' : ''}.ttf`);
+  return { normal: file(regular, false), bold: file(bold, false), italics: file(regular, true), bolditalics: file(bold, true) };
+}
+
+let cached: Record<string, FaceFiles> | undefined;
+
+/** Font files by family, checked to exist. */
+export function fontFiles(): Record<string, FaceFiles> {
+  if (cached) return cached;
+  const fonts = {
+    [SERIF]: family('@expo-google-fonts/source-serif-4', 'SourceSerif4', '400Regular', '600SemiBold'),
+    [SANS]: family('@expo-google-fonts/source-sans-3', 'SourceSans3', '400Regular', '600SemiBold'),
+  };
+  for (const faces of Object.values(fonts)) for (const f of Object.values(faces)) if (!existsSync(f)) fail(messages.fontMissing(f));
+  cached = fonts;
+  return fonts;
+}

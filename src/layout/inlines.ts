@@ -1,0 +1,22 @@
+// Turns model inlines into pdfmake text runs.
+import type { Inline } from '../model/types.ts';
+import { colour } from './theme.ts';
+
+export type Run = Record<string, unknown> & { text: string | Run[] };
+
+export function runs(inlines: Inline[], inherited: Record<string, unknown> = {}): Run[] {
+  return inlines.flatMap((n): Run[] => {
+    switch (n.kind) {
+      case 'text':
+        return [{ text: n.text, ...inherited }];
+      case 'emphasis':
+        return runs(n.children, { ...inherited, italics: true });
+      case 'strong':
+        return runs(n.children, { ...inherited, bold: true });
+      case 'link':
+        return runs(n.children, { ...inherited, link: n.url, color: colour.accent });
+      case 'noteRef':
+        return [{ text: String(n.number), ...inherited, sup: true, linkToDestination: `note-${n.number}`, noteRef: n.number }];
+    }
+  });
+}

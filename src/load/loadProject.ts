@@ -1,0 +1,59 @@
+// Load stage: reads and validates data/ and templates/ into one typed Project.
+import { readYaml, locate, type YamlSource } from './readYaml.ts';
+import { readText } from './readText.ts';
+import { metaSchema, sectionsSchema, figuresSchema, notesSchema, type Meta, type SectionDef, type Figure, type NoteDef } from './schema.ts';
+import { BriefFailure, type Location } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
+export interface Project {
+  root: string;
+  meta: Meta;
+  sections: (SectionDef & { template: TemplateSource })[];
+  figures: Record<string, Figure>;
+  notes: Record<string, NoteDef>;
+  templates: { cover: TemplateSource; keyFindings: TemplateSource; header: TemplateSource; footer: TemplateSource };
+  /** Where each figure and note is defined, for error messages. */
+  whereFigure: (id: string) => Location;
+  whereNote: (id: string) => Location;
+}
+
+export function loadProject(root: string): Project {
+  const meta = readYaml(root, 'data/brief.yaml', metaSchema);
+  const sections = readYaml(root, 'data/sections.yaml', sectionsSchema);
+  const figures = readYaml(root, 'data/figures.yaml', figuresSchema);
+  const notes = readYaml(root, 'data/notes.yaml', notesSchema);
+  checkUniqueSectionIds(sections.value, sections.src);
+  const template = (file: string): TemplateSource => ({ file, text: readText(root, file) });
+  return {
+    root,
+    meta: meta.value,
+    sections: sections.value.map((s) => ({ ...s, template: template(`templates/sections/${s.id}.md.hbs`) })),
+    figures: figures.value,
+    notes: notes.value,
+    templates: {
+      cover: template('templates/cover.md.hbs'),
+      keyFindings: template('templates/key-findings.md.hbs'),
+      header: template('templates/header.hbs'),
+      footer: template('templates/footer.hbs'),
+    },
+    whereFigure: (id) => locate(figures.src, [id]),
+    whereNote: (id) => locate(notes.src, [id]),
+  };
+}
+
+function checkUniqueSectionIds(sections: SectionDef[], src: YamlSource): void {
+  const seen = new Set<string>();
+  const errors = sections.flatMap((s, i) => {
+    if (!seen.has(s.id)) {
+      seen.add(s.id);
+      return [];
+    }
+    return [messages.duplicateId(locate(src, [i, 'id']), s.id)];
+  });
+  if (errors.length) throw new BriefFailure(errors);
+}

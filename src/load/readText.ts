@@ -1,0 +1,36 @@
+// Reads a project file as text, refusing what no editor should have saved.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fail } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+
+/** `file` is relative to `root`, and is how errors name it. */
+export function readText(root: string, file: string): string {
+  const full = join(root, file);
+  if (!existsSync(full)) fail(messages.fileMissing(file));
+  const bytes = readFileSync(full);
+  if (bytes.length === 0) fail(messages.fileEmpty(file));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    fail(messages.notUtf8(file, firstBadByte(bytes)));
+  }
+}
+
+function firstBadByte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      decoder.decode();
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

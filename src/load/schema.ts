@@ -1,0 +1,69 @@
+// The shape of every data file, as zod schemas; the types the rest of the
+// pipeline works with are inferred from them.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
+const text = z.string().min(1).max(100_000);
+const year = z.number().int().min(1800).max(2200);
+
+export const metaSchema = z.strictObject({
+  title: text,
+  subtitle: text,
+  shortTitle: text,
+  series: text,
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD'),
+  author: text.nullable(),
+  publisher: text.nullable(),
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  subject: text,
+  keywords: z.array(text),
+});
+
+export const sectionsSchema = z.array(z.strictObject({ id, heading: text })).min(1);
+
+const qualifier = z.enum(['about', 'almost', 'more than', 'over', 'as many as', 'only']);
+const period = z.strictObject({ from: year, to: year }).refine((p) => p.from <= p.to, 'a period ends after it starts');
+const common = {
+  label: text,
+  qualifier: qualifier.optional(),
+  year: year.optional(),
+  period: period.optional(),
+  note: id.optional(),
+};
+
+export const figureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('money'),
+    ...common,
+    currency: z.enum(['EUR', 'USD']),
+    value: z.number().positive().nullable().optional(),
+    min: z.number().positive().optional(),
+    max: z.number().positive().optional(),
+  }).refine((f) => (f.value !== undefined) !== (f.min !== undefined && f.max !== undefined), {
+    message: 'a money figure has either value, or min and max',
+  }),
+  z.strictObject({ kind: z.literal('percent'), ...common, value: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal('count'), ...common, value: z.number().int().nonnegative() }),
+  z.strictObject({ kind: z.literal('multiple'), ...common, value: z.number().positive(), base: year.optional() }),
+  z.strictObject({ kind: z.literal('rank'), ...common, value: z.number().int().positive() }),
+  z.strictObject({
+    kind: z.literal('fraction'),
+    ...common,
+    numerator: z.number().int().positive(),
+    denominator: z.number().int().positive(),
+  }),
+  z.strictObject({ kind: z.literal('period'), ...common, period }),
+]);
+
+export const figuresSchema = z.record(id, figureSchema);
+
+export const noteSchema = z.union([
+  z.strictObject({ text }),
+  z.strictObject({ missing: z.literal(true), context: text }),
+]);
+export const notesSchema = z.record(id, noteSchema);
+
+export type Meta = z.infer<typeof metaSchema>;
+export type SectionDef = z.infer<typeof sectionsSchema>[number];
+export type Figure = z.infer<typeof figureSchema>;
+export type NoteDef = z.infer<typeof noteSchema>;

@@ -1,0 +1,97 @@
+// Model stage: turns the rendered Markdown into the typed document, numbering
+// notes by the place of their marker in the text.
+import { BriefFailure, fail, type BriefError, type Location } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+import { formatError } from '../errors/BriefError.ts';
+import type { Project } from '../load/loadProject.ts';
+import type { Rendered } from '../templates/renderTemplates.ts';
+import { parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
+import type { BriefDocument, Cover, Inline, Note, Section } from './types.ts';
+
+export function buildModel(project: Project, rendered: Rendered): BriefDocument {
+  const numbering = new NoteNumbering();
+  const errors: BriefError[] = [];
+  const sections: Section[] = rendered.sections.map((s) => {
+    const blocks = parseMarkdown(s.body.file, s.body.markdown, ['paragraph']);
+    return {
+      id: s.id,
+      heading: s.heading,
+      blocks: blocks.map((b) => ({ kind: 'paragraph' as const, inlines: numbering.resolve((b as Extract<RawBlock, { kind: 'paragraph' }>).inlines, errors) })),
+    };
+  });
+  if (errors.length) throw new BriefFailure(errors);
+
+  const warnings: string[] = [];
+  const notes: Note[] = numbering.order.map((id, i) => {
+    const def = project.notes[id];
+    if ('missing' in def) return { number: i + 1, id, status: 'missing', context: def.context };
+    const where = project.whereNote(id);
+    const blocks = parseMarkdown(`${where.file}#${id}`, def.text, ['paragraph']);
+    return { number: i + 1, id, status: 'ok', inlines: blocks.flatMap((b) => plainInlines((b as { inlines: RawInline[] }).inlines, where)) };
+  });
+  for (const id of Object.keys(project.notes)) {
+    if (!numbering.first.has(id)) warnings.push(formatError(messages.noteNeverCited(project.whereNote(id), id)));
+  }
+  const missing = notes.filter((n) => n.status === 'missing');
+  if (missing.length) warnings.push(formatError(messages.notesMissingText(missing.map((n) => n.id), missing.map((n) => n.number))));
+
+  return {
+    meta: project.meta,
+    cover: buildCover(rendered.cover.file, parseMarkdown(rendered.cover.file, rendered.cover.markdown, ['heading', 'paragraph'])),
+    keyFindings: buildFindings(rendered.keyFindings.file, parseMarkdown(rendered.keyFindings.file, rendered.keyFindings.markdown, ['list'])),
+    sections,
+    notes,
+    header: rendered.header,
+    footer: rendered.footer,
+    warnings,
+  };
+}
+
+class NoteNumbering {
+  readonly order: string[] = [];
+  readonly first = new Map<string, Location>();
+
+  resolve(inlines: RawInline[], errors: BriefError[]): Inline[] {
+    return inlines.map((n): Inline => {
+      if (n.kind === 'noteRef') {
+        const seen = this.first.get(n.noteId);
+        if (seen) errors.push(messages.noteCitedTwice(n.where, n.noteId, seen));
+        else {
+          this.first.set(n.noteId, n.where);
+          this.order.push(n.noteId);
+        }
+        return { kind: 'noteRef', noteId: n.noteId, number: this.order.indexOf(n.noteId) + 1 };
+      }
+      if ('children' in n) return { ...n, children: this.resolve(n.children, errors) } as Inline;
+      return n;
+    });
+  }
+}
+
+/** Inlines where a note marker has no place (notes, findings, cover). */
+function plainInlines(inlines: RawInline[], where: Location): Inline[] {
+  return inlines.map((n): Inline => {
+    if (n.kind === 'noteRef') fail(messages.markdownUnsupported(where, 'a note marker', 'markers in the prose only'));
+    if ('children' in n) return { ...n, children: plainInlines(n.children, where) } as Inline;
+    return n;
+  });
+}
+
+export function inlineText(inlines: Inline[]): string {
+  return inlines.map((n) => (n.kind === 'text' ? n.text : n.kind === 'noteRef' ? '' : inlineText(n.children))).join('');
+}
+
+function buildCover(file: string, blocks: RawBlock[]): Cover {
+  const text = (b: RawBlock) => inlineText(plainInlines((b as { inlines: RawInline[] }).inlines, { file }));
+  const title = blocks.find((b) => b.kind === 'heading' && b.depth === 1);
+  const subtitle = blocks.find((b) => b.kind === 'heading' && b.depth === 2);
+  if (!title || !subtitle) fail(messages.markdownUnsupported({ file }, 'a cover without "# title" and "## subtitle"', 'one # title and one ## subtitle'));
+  return { title: text(title), subtitle: text(subtitle), lines: blocks.filter((b) => b.kind === 'paragraph').map(text) };
+}
+
+function buildFindings(file: string, blocks: RawBlock[]): Inline[][] {
+  const list = blocks.find((b) => b.kind === 'list');
+  const items = list && list.kind === 'list' ? list.items : [];
+  if (items.length < 4 || items.length > 6) fail(messages.findingsCount({ file }, items.length));
+  return items.map((item) => plainInlines(item, { file }));
+}

@@ -1,0 +1,80 @@
+// Parses rendered Markdown (micromark, via mdast) into the model's blocks and
+// inlines, refusing constructs the brief has no place for.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { fail, type Location } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+import { NOTE_REF_PATTERN } from '../templates/helpers.ts';
+import type { Inline } from './types.ts';
+
+/** A note marker before numbering: the note id and where it was cited. */
+export type RawInline = Exclude<Inline, { kind: 'noteRef' } | { children: Inline[] }> |
+  { kind: 'emphasis' | 'strong'; children: RawInline[] } |
+  { kind: 'link'; url: string; children: RawInline[] } |
+  { kind: 'noteRef'; noteId: string; where: Location };
+
+export type RawBlock =
+  | { kind: 'paragraph'; inlines: RawInline[] }
+  | { kind: 'heading'; depth: number; inlines: RawInline[] }
+  | { kind: 'list'; items: RawInline[][] };
+
+const ALLOWED = 'paragraphs, *italics*, **bold**, <links> and {{note}} markers';
+
+export function parseMarkdown(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
+  const root = fromMarkdown(markdown);
+  return root.children.flatMap((node) => block(file, node, allowed));
+}
+
+function at(file: string, node: Nodes): Location {
+  return { file, line: node.position?.start.line, column: node.position?.start.column };
+}
+
+function block(file: string, node: RootContent, allowed: RawBlock['kind'][]): RawBlock[] {
+  const refuse = (what: string) => fail(messages.markdownUnsupported(at(file, node), what, ALLOWED));
+  switch (node.type) {
+    case 'paragraph':
+      return [{ kind: 'paragraph', inlines: inlines(file, node.children) }];
+    case 'heading':
+      if (!allowed.includes('heading')) refuse('a heading');
+      return [{ kind: 'heading', depth: node.depth, inlines: inlines(file, node.children) }];
+    case 'list':
+      if (!allowed.includes('list')) refuse('a list');
+      return [{
+        kind: 'list',
+        items: node.children.map((item) => item.children.flatMap((c) => {
+          if (c.type !== 'paragraph') refuse(`a ${c.type} inside a list item`);
+          return inlines(file, (c as { children: PhrasingContent[] }).children);
+        })),
+      }];
+    case 'html':
+      return refuse('raw HTML');
+    default:
+      return refuse(`a Markdown ${node.type}`);
+  }
+}
+
+function inlines(file: string, nodes: PhrasingContent[]): RawInline[] {
+  return nodes.flatMap((node): RawInline[] => {
+    switch (node.type) {
+      case 'text':
+        return [{ kind: 'text', text: node.value }];
+      case 'emphasis':
+        return [{ kind: 'emphasis', children: inlines(file, node.children) }];
+      case 'strong':
+        return [{ kind: 'strong', children: inlines(file, node.children) }];
+      case 'link':
+        return [{ kind: 'link', url: node.url, children: inlines(file, node.children) }];
+      case 'break':
+        return [{ kind: 'text', text: ' ' }];
+      case 'html': {
+        const m = NOTE_REF_PATTERN.exec(node.value);
+        if (!m) fail(messages.markdownUnsupported(at(file, node), 'raw HTML', ALLOWED));
+        return [{ kind: 'noteRef', noteId: m[1], where: { file, line: Number(m[2]) } }];
+      }
+      case 'inlineCode':
+        return [{ kind: 'text', text: node.value }];
+      default:
+        fail(messages.markdownUnsupported(at(file, node), `a Markdown ${node.type}`, ALLOWED));
+    }
+  });
+}

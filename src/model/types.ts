@@ -1,0 +1,40 @@
+// The typed document model: the contract between the templates stage and
+// layout. Everything layout needs is here, already numbered and resolved.
+import type { Meta } from '../load/schema.ts';
+
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'emphasis'; children: Inline[] }
+  | { kind: 'strong'; children: Inline[] }
+  | { kind: 'link'; url: string; children: Inline[] }
+  | { kind: 'noteRef'; noteId: string; number: number };
+
+export type Block = { kind: 'paragraph'; inlines: Inline[] };
+
+export interface Section {
+  id: string;
+  heading: string;
+  blocks: Block[];
+}
+
+export type Note =
+  | { number: number; id: string; status: 'ok'; inlines: Inline[] }
+  | { number: number; id: string; status: 'missing'; context: string };
+
+export interface Cover {
+  title: string;
+  subtitle: string;
+  lines: string[];
+}
+
+export interface BriefDocument {
+  meta: Meta;
+  cover: Cover;
+  keyFindings: Inline[][];
+  sections: Section[];
+  /** In number order: notes[i].number === i + 1. */
+  notes: Note[];
+  header: (ctx: { page: number; pages: number; section: string }) => string;
+  footer: (ctx: { page: number; pages: number; section: string }) => string;
+  warnings: string[];
+}

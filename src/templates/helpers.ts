@@ -1,0 +1,73 @@
+// The Handlebars helpers templates use to print figures and cite notes.
+// Every number in the prose comes through `fig`, `year`, `period` or `base`.
+import type { HelperOptions } from 'handlebars';
+import { fail, type Location } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+import { formatDate, formatFigure, figureYear, figurePeriod, figureBase, formatQualified, FormatProblem, type Style } from '../figures/format.ts';
+import type { Figure } from '../load/schema.ts';
+import { escapeMarkdown } from './markdownEscape.ts';
+
+export interface HelperScope {
+  file: string;
+  figures: Record<string, Figure>;
+  notes: Record<string, unknown>;
+  /** Whether this template may cite notes (the prose may; the findings box may not). */
+  notesAllowed: boolean;
+}
+
+/** The Markdown inline HTML that stands for a note marker until the model stage numbers it. */
+export const noteRefTag = (id: string, line: number) => `<note-ref id="${id}" line="${line}"/>`;
+export const NOTE_REF_PATTERN = /^<note-ref id="([a-z0-9-]+)" line="(\d+)"\/>$/;
+
+type Helper = (...args: unknown[]) => string;
+
+export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => unknown): Record<string, Helper> {
+  const where = (options: HelperOptions): Location => {
+    const loc = (options as unknown as { loc?: { start: { line: number; column: number } } }).loc;
+    return { file: scope.file, line: loc?.start.line, column: loc ? loc.start.column + 1 : undefined };
+  };
+  const idArgument = (name: string, args: unknown[]): [string, HelperOptions] => {
+    const options = args[args.length - 1] as HelperOptions;
+    if (args.length !== 2 || typeof args[0] !== 'string') fail(messages.helperArguments(where(options), name, `one figure id in quotes, e.g. {{${name} "bor-acquisition"}}`));
+    return [args[0] as string, options];
+  };
+  const figure = (name: string, args: unknown[]): [Figure, string, HelperOptions] => {
+    const [id, options] = idArgument(name, args);
+    const f = Object.hasOwn(scope.figures, id) ? scope.figures[id] : undefined;
+    if (!f) fail(messages.unknownFigure(where(options), id, Object.keys(scope.figures)));
+    return [f, id, options];
+  };
+  const guarded = (name: string, print: (f: Figure, options: HelperOptions) => string | number): Helper =>
+    (...args) => {
+      const [f, id, options] = figure(name, args);
+      try {
+        return new SafeString(escapeMarkdown(String(print(f, options)))) as unknown as string;
+      } catch (e) {
+        if (!(e instanceof FormatProblem)) throw e;
+        const at = where(options);
+        if (e.reason === 'no-value') fail(messages.figureHasNoValue(at, id));
+        if (e.reason === 'style') fail(messages.wrongFigureStyle(at, id, e.detail, f.kind));
+        fail(messages.figureHasNoYear(at, id, e.reason.slice(3)));
+      }
+    };
+  const style = (options: HelperOptions): Style => (options.hash.style as Style | undefined) ?? 'default';
+
+  return {
+    fig: guarded('fig', (f, o) => (o.hash.qualified ? formatQualified(f, style(o)) : formatFigure(f, style(o)))),
+    year: guarded('year', (f) => figureYear(f)),
+    period: guarded('period', (f, o) => figurePeriod(f, Boolean(o.hash.short))),
+    base: guarded('base', (f) => figureBase(f)),
+    date: (...args) => {
+      const options = args[args.length - 1] as HelperOptions;
+      if (args.length !== 2 || typeof args[0] !== 'string') fail(messages.helperArguments(where(options), 'date', 'a date string, e.g. {{date meta.date}}'));
+      return new SafeString(escapeMarkdown(formatDate(args[0] as string))) as unknown as string;
+    },
+    note: (...args) => {
+      const [id, options] = idArgument('note', args);
+      const at = where(options);
+      if (!scope.notesAllowed) fail(messages.markdownUnsupported(at, 'a note marker', 'notes in the prose only'));
+      if (!Object.hasOwn(scope.notes, id)) fail(messages.unknownNote(at, id, Object.keys(scope.notes)));
+      return new SafeString(noteRefTag(id, at.line ?? 0)) as unknown as string;
+    },
+  };
+}

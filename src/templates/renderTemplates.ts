@@ -1,0 +1,97 @@
+// Templates stage: fills the Handlebars templates with data, giving Markdown
+// for the prose and the findings box, and functions for the running header
+// and footer.
+import Handlebars from 'handlebars';
+import { BriefFailure, fail, type BriefError } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+import type { Project, TemplateSource } from '../load/loadProject.ts';
+import { makeHelpers } from './helpers.ts';
+import { escapeStrings } from './markdownEscape.ts';
+
+export interface RenderedMarkdown {
+  file: string;
+  markdown: string;
+}
+
+export interface PageContext {
+  page: number;
+  pages: number;
+  section: string;
+}
+
+export interface Rendered {
+  cover: RenderedMarkdown;
+  keyFindings: RenderedMarkdown;
+  sections: { id: string; heading: string; body: RenderedMarkdown }[];
+  header: (ctx: PageContext) => string;
+  footer: (ctx: PageContext) => string;
+}
+
+export function renderTemplates(project: Project): Rendered {
+  const markdownContext = { meta: escapeStrings(project.meta) };
+  const markdown = (source: TemplateSource, notesAllowed: boolean): RenderedMarkdown => ({
+    file: source.file,
+    markdown: run(source, markdownContext, { notesAllowed, project, noEscape: false }),
+  });
+  const errors: BriefError[] = [];
+  const collect = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof BriefFailure)) throw e;
+      errors.push(...e.errors);
+      return undefined;
+    }
+  };
+  const cover = collect(() => markdown(project.templates.cover, false));
+  const keyFindings = collect(() => markdown(project.templates.keyFindings, false));
+  const sections = project.sections.map((s) => collect(() => ({ id: s.id, heading: s.heading, body: markdown(s.template, true) })));
+  // Header and footer are plain text, drawn once per page.
+  const plain = (source: TemplateSource) => {
+    const first = collect(() => run(source, { meta: project.meta, page: 1, pages: 1, section: '' }, { notesAllowed: false, project, noEscape: true }));
+    return (ctx: PageContext) =>
+      first === undefined ? '' : run(source, { meta: project.meta, ...ctx }, { notesAllowed: false, project, noEscape: true });
+  };
+  const header = plain(project.templates.header);
+  const footer = plain(project.templates.footer);
+  if (errors.length) throw new BriefFailure(errors);
+  return { cover: cover!, keyFindings: keyFindings!, sections: sections as Rendered['sections'], header, footer };
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+function run(
+  source: TemplateSource,
+  context: object,
+  opts: { notesAllowed: boolean; project: Project; noEscape: boolean },
+): string {
+  const env = Handlebars.create();
+  env.registerHelper(makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, notesAllowed: opts.notesAllowed }, env.SafeString));
+  const key = `${opts.noEscape}\0${source.text}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = env.compile(source.text, { strict: true, noEscape: opts.noEscape });
+    compiled.set(key, template);
+  }
+  try {
+    return template(context, {
+      helpers: env.helpers,
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
+  } catch (e) {
+    if (e instanceof BriefFailure) throw e;
+    fail(translateHandlebarsError(source.file, e));
+  }
+}
+
+/** Handlebars reports syntax errors and strict-mode misses as strings with a line number inside. */
+function translateHandlebarsError(file: string, e: unknown): BriefError {
+  const text = e instanceof Error ? e.message : String(e);
+  const missing = /^"([^"]+)" not defined in .* - (\d+):(\d+)$/.exec(text);
+  if (missing) return messages.templateVariable({ file, line: Number(missing[2]), column: Number(missing[3]) + 1 }, missing[1]);
+  const parse = /Parse error on line (\d+):[\s\S]*?\n(Expecting [\s\S]*|Lexical error[\s\S]*)$/.exec(text) ?? /Parse error on line (\d+):()/.exec(text);
+  if (parse) return messages.templateSyntax({ file, line: Number(parse[1]) }, (parse[2] || text.split('\n').pop() || '').trim());
+  const other = /^(.*?)(?: - (\d+):(\d+))?$/.exec(text.split('\n')[0]);
+  return messages.templateSyntax({ file, line: other?.[2] ? Number(other[2]) : undefined }, other?.[1] ?? text);
+}

@@ -4,6 +4,7 @@ import type { BriefDocument, Note } from '../model/types.ts';
 import { runs, type Run } from './inlines.ts';
 import { SANS, SERIF } from './fonts.ts';
 import { bodyWidth, colour, page, type } from './theme.ts';
+import type { FootnoteSpec } from '../pdf/pdfmakeHooks.ts';
 
 export type DocDefinition = Record<string, unknown>;
 
@@ -27,16 +28,37 @@ export function docDefinition(doc: BriefDocument, creationDate: Date): DocDefini
     background: (currentPage: number) => (currentPage === 1 ? coverBackground() : null),
     header: (currentPage: number, pageCount: number) => runningHeader(doc, currentPage, pageCount),
     footer: (currentPage: number, pageCount: number) => runningFooter(doc, currentPage, pageCount),
-    content: [
-      cover(doc),
-      keyFindings(doc),
-      contents(),
-      ...doc.sections.flatMap((s, i) => [
-        { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, headlineLevel: 1, ...(i === 0 ? { pageBreak: 'before' } : {}) },
-        ...s.blocks.map((b) => ({ text: runs(b.inlines), style: 'body' })),
-      ]),
-      notesSection(doc.notes),
-    ],
+    content: {
+      // The notes travel on the root node; pdf/pdfmakeHooks.ts sets each at the foot of its page.
+      footnoteSpec: footnoteSpec(doc.notes),
+      stack: [
+        cover(doc),
+        keyFindings(doc),
+        contents(),
+        ...doc.sections.flatMap((s, i) => [
+          { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
+          ...s.blocks.map((b) => ({ text: runs(b.inlines), style: 'body' })),
+        ]),
+      ],
+    },
+  };
+}
+
+function footnoteSpec(notes: Note[]): FootnoteSpec {
+  return {
+    notes: Object.fromEntries(notes.map((n) => [n.number, {
+      id: `note-${n.number}`,
+      style: 'note',
+      text: [{ text: `${n.number}`, noteNumber: n.number, font: SANS, bold: true, color: colour.accent } as Run, { text: '\u2002' }, ...noteBody(n)],
+    }])),
+    geometry: {
+      separator: 13,
+      gap: 2.5,
+      minLines: 2,
+      shortLines: 3,
+      maxCarry: (page.height - page.margins.top - page.margins.bottom) / 2,
+    },
+    rule: { width: 110, lineWidth: 0.5, color: colour.rule },
   };
 }
 
@@ -48,7 +70,7 @@ function styles() {
     finding: { fontSize: 10, lineHeight: 1.3, margin: [0, 0, 0, 5] },
     tocTitle: { font: SANS, bold: true, fontSize: 12, color: colour.accent, margin: [0, 22, 0, 8] },
     toc: { font: SANS, fontSize: 10.5, margin: [0, 2, 0, 2] },
-    note: { fontSize: type.note.fontSize, lineHeight: type.note.lineHeight, margin: [0, 0, 0, 3] },
+    note: { fontSize: type.note.fontSize, lineHeight: type.note.lineHeight, alignment: 'justify' },
     furniture: { font: SANS, fontSize: type.small.fontSize, color: colour.muted },
   };
 }
@@ -96,17 +118,6 @@ function contents() {
       textMargin: [0, 3, 0, 3],
     },
   };
-}
-
-function notesSection(notes: Note[]) {
-  return [
-    { text: 'Notes', style: 'h1', tocItem: true, id: 'notes', headlineLevel: 1 },
-    ...notes.map((n) => ({
-      id: `note-${n.number}`,
-      style: 'note',
-      text: [{ text: `${n.number}  `, bold: true, font: SANS } as Run, ...noteBody(n)],
-    })),
-  ];
 }
 
 export function noteBody(n: Note): Run[] {

@@ -5,6 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fontFiles } from '../layout/fonts.ts';
 import type { DocDefinition } from '../layout/docDefinition.ts';
+import { installHooks } from './pdfmakeHooks.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +18,7 @@ interface PdfMake {
 
 export async function renderPdf(definition: DocDefinition): Promise<Buffer> {
   const pdfmake = require('pdfmake') as PdfMake;
+  installHooks();
   const fonts = fontFiles();
   const allowed = new Set(Object.values(fonts).flatMap((f) => Object.values(f)));
   pdfmake.setFonts(fonts);

@@ -1,0 +1,31 @@
+// Marks where lower-case words may break, with en-GB TeX patterns (npm
+// `hyphen`). Capitalised words, names, numbers and URLs are left whole.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { hyphenateSync } = require('hyphen/en-gb') as { hyphenateSync: (text: string, options?: { hyphenChar?: string }) => string };
+
+/** The mark for a permitted break inside a word; the PDF stage draws a hyphen there when a line ends on it. */
+export const SOFT_BREAK = '\u200B';
+
+/** TeX's defaults: at least two letters before a break and three after. */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}{6,}(?![\p{L}\p{N}])/gu;
+const URL_LIKE = /[/@]|www\.|\.(com|org|net|rs|eu|info|at)\b/i;
+
+export function hyphenate(text: string): string {
+  return text.replace(/\S+/g, (token) => (URL_LIKE.test(token) ? token : token.replace(LOWER_WORD, breakWord)));
+}
+
+function breakWord(word: string): string {
+  const parts = hyphenateSync(word, { hyphenChar: '\u0000' }).split('\u0000');
+  let out = '';
+  let done = 0;
+  for (let i = 0; i < parts.length; i++) {
+    done += parts[i].length;
+    out += parts[i];
+    if (i < parts.length - 1 && done >= LEFT_MIN && word.length - done >= RIGHT_MIN) out += SOFT_BREAK;
+  }
+  return out;
+}

@@ -1,0 +1,403 @@
+// The one module that touches pdfmake 0.3.11 internals, to typeset what
+// pdfmake cannot: footnotes at the bottom of the page that cites them,
+// justification that stretches only spaces, drawn hyphens at soft breaks,
+// keep-with-next headings and no widows or orphans.
+//
+// What it hooks, and why:
+// - LayoutBuilder.tryLayoutDocument: starts and ends one layout's note state.
+// - LayoutBuilder.processNode: sees the document root (which carries the
+//   notes), measures the notes once, and caps the main DocumentContext's
+//   `availableHeight` at the top of each page's note area.
+// - DocumentContext#moveDown (on the main context only): pdfmake moves `y`
+//   before lowering `availableHeight`; with a capped getter that would
+//   subtract twice.
+// - LayoutBuilder.processLeaf: breaks a body paragraph into lines first, so
+//   page breaks can respect widows, orphans and keep-with-next.
+// - PageElementWriter.addLine: reserves room for a line's notes before the
+//   fit check, and places the notes once the line has landed.
+// - LayoutBuilder.addHeadersAndFooters: flushes carried notes and draws every
+//   page's rule and note lines as ordinary page items.
+// - ElementWriter.alignLine: justifies at spaces only, and draws a hyphen
+//   where a line ends at a soft break.
+// - DocMeasure.measureLeaf: turns the zero-width break marks that
+//   hyphenation inserted into break points that carry no character.
+//
+// pdfmake is pinned to exactly 0.3.11 in package.json; `assertHookable`
+// checks every hooked member before use, and tests/pdf/pdfmakeHooks.test.ts
+// fails loudly if one is missing or changes shape.
+import { createRequire } from 'node:module';
+import { FootnotePlacement, type NoteGeometry } from '../layout/footnotePlacement.ts';
+import { SOFT_BREAK } from '../layout/hyphenate.ts';
+
+const require = createRequire(import.meta.url);
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internals are untyped */
+type Any = any;
+
+export const PDFMAKE_VERSION = '0.3.11';
+
+const internals = {
+  LayoutBuilder: () => require('pdfmake/js/LayoutBuilder.js').default,
+  PageElementWriter: () => require('pdfmake/js/PageElementWriter.js').default,
+  ElementWriter: () => require('pdfmake/js/ElementWriter.js').default,
+  DocumentContext: () => require('pdfmake/js/DocumentContext.js').default,
+  DocMeasure: () => require('pdfmake/js/DocMeasure.js').default,
+  TextInlines: () => require('pdfmake/js/TextInlines.js').default,
+};
+
+/** Each hooked member, with a fragment of its source that our hook relies on. */
+export const HOOKED: [keyof typeof internals, string, string][] = [
+  ['LayoutBuilder', 'tryLayoutDocument', 'this.processNode(docStructure)'],
+  ['LayoutBuilder', 'processNode', 'applyMargins'],
+  ['LayoutBuilder', 'processLeaf', 'this.buildNextLine(node)'],
+  ['LayoutBuilder', 'buildNextLine', 'lastLineInParagraph'],
+  ['LayoutBuilder', 'addHeadersAndFooters', 'addDynamicRepeatable'],
+  ['PageElementWriter', 'addLine', '_fitOnPage'],
+  ['PageElementWriter', 'moveToNextPage', 'moveToNextPage'],
+  ['ElementWriter', 'alignLine', 'justify'],
+  ['ElementWriter', 'pushContext', 'new _DocumentContext'],
+  ['DocumentContext', 'moveDown', 'this.availableHeight -= offset'],
+  ['DocumentContext', 'initializePage', 'this.availableHeight ='],
+  ['DocMeasure', 'measureLeaf', 'node._inlines = data.items'],
+  ['TextInlines', 'widthOfText', 'widthOfString'],
+];
+
+/** Throws, naming the member, if pdfmake is not the version these hooks were written for. */
+export function assertHookable(): void {
+  const version = require('pdfmake/package.json').version;
+  if (version !== PDFMAKE_VERSION) throw new Error(`pdfmake ${version} is installed; the layout hooks need exactly ${PDFMAKE_VERSION}`);
+  for (const [cls, member, fragment] of HOOKED) {
+    const fn = internals[cls]().prototype[member];
+    if (typeof fn !== 'function') throw new Error(`pdfmake internal ${cls}.${member} is missing`);
+    if (!String(fn).includes(fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
+  }
+}
+
+/** What the layout needs about notes, carried on the document root. */
+export interface FootnoteSpec {
+  /** pdfmake text nodes, by note number. */
+  notes: Record<number, Any>;
+  geometry: NoteGeometry;
+  rule: { width: number; lineWidth: number; color: string };
+}
+
+let installed = false;
+
+export function installHooks(): void {
+  if (installed) return;
+  assertHookable();
+  const LB = internals.LayoutBuilder().prototype;
+  const PEW = internals.PageElementWriter().prototype;
+  const EW = internals.ElementWriter().prototype;
+  const DM = internals.DocMeasure().prototype;
+  const TextInlines = internals.TextInlines();
+  const measureText = new TextInlines(null);
+
+  // ---- layout lifecycle ----------------------------------------------------
+  const tryLayoutDocument = LB.tryLayoutDocument;
+  LB.tryLayoutDocument = function (this: Any, ...args: Any[]) {
+    this._notes = undefined;
+    try {
+      return tryLayoutDocument.apply(this, args);
+    } finally {
+      this._notes = undefined;
+    }
+  };
+
+  const processNode = LB.processNode;
+  LB.processNode = function (this: Any, node: Any, ...rest: Any[]) {
+    if (node && node.footnoteSpec && !this._notes) this._notes = new NoteLayout(this, node.footnoteSpec);
+    if (node && Array.isArray(node.stack)) linkKeepWithNext(node.stack);
+    return processNode.call(this, node, ...rest);
+  };
+
+  const addHeadersAndFooters = LB.addHeadersAndFooters;
+  LB.addHeadersAndFooters = function (this: Any, ...args: Any[]) {
+    this._notes?.finish();
+    return addHeadersAndFooters.apply(this, args);
+  };
+
+  // ---- paragraphs: widows, orphans, keep-with-next --------------------------
+  const processLeaf = LB.processLeaf;
+  const buildNextLine = LB.buildNextLine;
+  LB.processLeaf = function (this: Any, node: Any) {
+    const notes: NoteLayout | undefined = this._notes;
+    if (!notes || !notes.inBodyFlow()) return processLeaf.call(this, node);
+    const lines: Any[] = [];
+    for (let line; (line = buildNextLine.call(this, node)); ) lines.push(line);
+    const flow = { node, lines, breakAt: -1, page: -1 };
+    lines.forEach((line, i) => {
+      line._flow = flow;
+      line._flowIndex = i;
+    });
+    let next = 0;
+    this.buildNextLine = () => (next < lines.length ? lines[next++] : null);
+    try {
+      return processLeaf.call(this, node);
+    } finally {
+      delete this.buildNextLine;
+    }
+  };
+
+  // ---- lines: note room, then note placement --------------------------------
+  const addLine = PEW.addLine;
+  PEW.addLine = function (this: Any, line: Any, ...rest: Any[]) {
+    const notes: NoteLayout | undefined = this._noteLayout;
+    if (!notes || this.context() !== notes.ctx) return addLine.call(this, line, ...rest);
+    notes.beforeLine(this, line);
+    const position = addLine.call(this, line, ...rest);
+    if (position) notes.afterLine(line);
+    return position;
+  };
+
+  // ---- justification and drawn hyphens -------------------------------------
+  const alignLine = EW.alignLine;
+  EW.alignLine = function (this: Any, line: Any) {
+    drawHyphen(line, measureText);
+    const alignment = line.inlines?.[0]?.alignment;
+    if (alignment !== 'justify' || line.newLineForced || line.lastLineInParagraph || line.inlines.length < 2) {
+      return alignLine.call(this, line);
+    }
+    const gaps: number[] = [];
+    for (let i = 0; i < line.inlines.length - 1; i++) if (/\s$/.test(line.inlines[i].text)) gaps.push(i);
+    if (!gaps.length) return undefined;
+    const extra = (this.context().availableWidth - line.getWidth()) / gaps.length;
+    let shift = 0;
+    let g = 0;
+    for (let i = 1; i < line.inlines.length; i++) {
+      const gapBefore = gaps[g] === i - 1;
+      if (gapBefore) {
+        shift += extra;
+        g++;
+      }
+      line.inlines[i].x += shift;
+      line.inlines[i].justifyShift = gapBefore ? extra : 0;
+    }
+    return undefined;
+  };
+
+  // ---- soft breaks ----------------------------------------------------------
+  const measureLeaf = DM.measureLeaf;
+  DM.measureLeaf = function (this: Any, node: Any) {
+    const measured = measureLeaf.call(this, node);
+    for (const inline of measured._inlines ?? []) {
+      if (!inline.text.includes(SOFT_BREAK)) continue;
+      const breaks = inline.text.endsWith(SOFT_BREAK);
+      inline.text = inline.text.split(SOFT_BREAK).join('');
+      inline.width = measureText.widthOfText(inline.text, inline);
+      if (breaks) {
+        // A negative trailing cut makes the line fitter count the hyphen that
+        // will be drawn if the line ends here.
+        inline._softBreak = true;
+        inline.trailingCut = -measureText.widthOfText('-', inline);
+      }
+    }
+    return measured;
+  };
+
+  installed = true;
+}
+
+/** A line that ends at a soft break gets its hyphen, inside the measure. */
+function drawHyphen(line: Any, measureText: Any): void {
+  const last = line.inlines?.[line.inlines.length - 1];
+  if (!last?._softBreak || last._hyphenDrawn) return;
+  const width = measureText.widthOfText('-', last);
+  last.text += '-';
+  last.width += width;
+  last.trailingCut = 0;
+  last._hyphenDrawn = true;
+  line.inlineWidths += width;
+  line.trailingCut = 0;
+}
+
+/** Tells each keep-with-next heading which node follows it. */
+function linkKeepWithNext(stack: Any[]): void {
+  for (let i = 0; i < stack.length - 1; i++) if (stack[i]?.keepWithNext) stack[i]._keepNext = stack[i + 1];
+}
+
+/** One layout's footnotes: measured notes, the page areas, and the hooks' logic. */
+class NoteLayout {
+  readonly ctx: Any;
+  private readonly placement: FootnotePlacement<Any>;
+  /** For each note, the body line that cites it: its back-link target. */
+  private readonly citedBy = new Map<number, Any>();
+
+  constructor(private readonly builder: Any, private readonly spec: FootnoteSpec) {
+    const writer = builder.writer;
+    this.ctx = writer.context();
+    writer._noteLayout = this;
+    const measured = new Map<number, { lines: Any[]; heights: number[] }>();
+    for (const [key, node] of Object.entries(spec.notes)) {
+      const lines = this.layOutNote(node);
+      measured.set(Number(key), { lines, heights: lines.map((l) => l.getHeight()) });
+    }
+    this.placement = new FootnotePlacement(measured, spec.geometry);
+    this.capAvailableHeight();
+    this.ctx.on('pageAdded', () => this.placement.openPage(this.ctx.page));
+  }
+
+  /** True while laying out top-level flow on the main context (not in a table, column or header). */
+  inBodyFlow(): boolean {
+    return this.builder.writer.context() === this.ctx && this.ctx.snapshots.length === 0;
+  }
+
+  /** Notes are laid out by pdfmake itself, at body width, in a throw-away context. */
+  private layOutNote(node: Any): Any[] {
+    const builder = this.builder;
+    const width = this.ctx.availableWidth;
+    const measuredNode = builder.docMeasure.measureBlock(builder.docPreprocessor.preprocessBlock(node));
+    builder.writer.pushContext(width, 1e7);
+    try {
+      builder.processNode(measuredNode);
+      const lines = builder.writer.context().pages[0].items.filter((i: Any) => i.type === 'line').map((i: Any) => i.item);
+      // Only the first line is the note's link target.
+      lines.slice(1).forEach((l: Any) => delete l.id);
+      return lines;
+    } finally {
+      builder.writer.popContext();
+    }
+  }
+
+  /** The body may not run into the page's note area. */
+  private capAvailableHeight(): void {
+    const ctx = this.ctx;
+    const placement = this.placement;
+    let raw = ctx.availableHeight;
+    const noteTop = () => {
+      const page = ctx.getCurrentPage();
+      return page.pageSize.height - ctx.pageMargins.bottom - placement.areaHeight(ctx.page);
+    };
+    Object.defineProperty(ctx, 'availableHeight', {
+      configurable: true,
+      get: () => Math.min(raw, noteTop() - ctx.y),
+      set: (v: number) => {
+        raw = v;
+      },
+    });
+    ctx.moveDown = function (offset: number) {
+      this.y += offset;
+      raw -= offset;
+      return this.availableHeight > 0;
+    };
+  }
+
+  private pageHasContent(): boolean {
+    const ctx = this.ctx;
+    return ctx.getCurrentPage().items.length > (ctx.backgroundLength[ctx.page] ?? 0);
+  }
+
+  private notesOf(line: Any): number[] {
+    return this.placement.fresh(line.inlines.filter((i: Any) => typeof i.noteRef === 'number').map((i: Any) => i.noteRef));
+  }
+
+  /** How many of `lines` from `from` fit on the current page, notes included. */
+  private fitCount(lines: Any[], from: number, extraFirst = 0): number {
+    let available = this.ctx.availableHeight - extraFirst;
+    let hasNotes = this.placement.hasNotes(this.ctx.page);
+    let k = 0;
+    for (let j = from; j < lines.length; j++) {
+      const numbers = this.notesOf(lines[j]);
+      const h = lines[j].getHeight();
+      if (h + this.placement.minimumFor(numbers, hasNotes) > available + 0.01) break;
+      available -= h;
+      if (numbers.length) {
+        available -= Math.min(this.placement.fullFor(numbers, hasNotes), available);
+        hasNotes = true;
+      }
+      k++;
+    }
+    return k;
+  }
+
+  /** Plans where a paragraph leaves this page, keeping two lines together at either end. */
+  private planBreak(flow: Any, from: number): number {
+    const n = flow.lines.length;
+    let k = this.fitCount(flow.lines, from);
+    const rest = n - from;
+    if (k >= rest) return Infinity;
+    if (from === 0 && k === 1) k = 0; // orphan: a first line alone at the foot
+    if (rest - k === 1 && k > 0) k -= 1; // widow: a last line alone at the head
+    if (from === 0 && k === 1) k = 0; // pulling the widow back made an orphan
+    return from + k;
+  }
+
+  /** Room a heading needs below it: the next paragraph's first two lines. */
+  private keepWithNextNeed(node: Any): number {
+    const next = node._keepNext;
+    const first = next?._inlines?.[0];
+    if (!first) return 0;
+    return (node._margin?.[3] ?? 0) + (next._margin?.[1] ?? 0) + 2 * first.height;
+  }
+
+  beforeLine(writer: Any, line: Any): void {
+    const flow = line._flow;
+    const i: number = line._flowIndex;
+    if (flow && i === 0) {
+      const headingNeed = flow.node.keepWithNext ? this.keepWithNextNeed(flow.node) : 0;
+      const all = flow.lines.reduce((s: number, l: Any) => s + l.getHeight(), 0);
+      if (headingNeed && this.pageHasContent() && all + headingNeed > this.ctx.availableHeight) writer.moveToNextPage();
+      flow.breakAt = this.planBreak(flow, 0);
+      if (flow.breakAt === 0 && this.pageHasContent()) {
+        writer.moveToNextPage();
+        flow.breakAt = this.planBreak(flow, 0);
+      }
+    } else if (flow) {
+      if (i === flow.breakAt && this.pageHasContent()) writer.moveToNextPage();
+      // A new page (ours, or pdfmake's own fit check) gets a fresh plan.
+      if (this.ctx.page !== flow.page) flow.breakAt = this.planBreak(flow, i);
+    }
+    // Lines outside a planned flow (lists, the contents) still keep their notes' room.
+    const numbers = this.notesOf(line);
+    if (numbers.length && this.pageHasContent()) {
+      const need = line.getHeight() + this.placement.minimumFor(numbers, this.placement.hasNotes(this.ctx.page));
+      if (need > this.ctx.availableHeight + 0.01) writer.moveToNextPage();
+    }
+  }
+
+  afterLine(line: Any): void {
+    if (line._flow) line._flow.page = this.ctx.page;
+    const numbers = this.notesOf(line);
+    if (!numbers.length) return;
+    for (const n of numbers) this.citedBy.set(n, line);
+    this.placement.place(this.ctx.page, numbers, this.ctx.availableHeight);
+  }
+
+  /** After the body: pages for notes still waiting, then every note line drawn. */
+  finish(): void {
+    const writer = this.builder.writer;
+    while (this.placement.carrying) writer.moveToNextPage();
+    const ctx = this.ctx;
+    const { geometry, rule } = this.spec;
+    for (const pageIndex of this.placement.pagesWithNotes) {
+      const page = ctx.pages[pageIndex];
+      const left = page.pageMargins.left;
+      let y = page.pageSize.height - page.pageMargins.bottom - this.placement.areaHeight(pageIndex);
+      const ruleY = y + geometry.separator / 2;
+      page.items.push({
+        type: 'vector',
+        item: { type: 'line', x1: left, y1: ruleY, x2: left + rule.width, y2: ruleY, lineWidth: rule.lineWidth, lineColor: rule.color },
+      });
+      y += geometry.separator;
+      this.placement.chunks(pageIndex).forEach((chunk, c) => {
+        if (c > 0) y += geometry.gap;
+        if (!chunk.continued) this.linkBack(chunk.number, chunk.lines[0]);
+        for (const line of chunk.lines) {
+          line.x = left + (line.x ?? 0);
+          line.y = y;
+          y += line.getHeight();
+          page.items.push({ type: 'line', item: line });
+        }
+      });
+    }
+  }
+
+  /** The note's number links back to the line that cites it. */
+  private linkBack(number: number, firstLine: Any): void {
+    const citing = this.citedBy.get(number);
+    if (!citing) return;
+    citing.id ??= `ref-${number}`;
+    const numberInline = firstLine.inlines.find((i: Any) => i.noteNumber === number);
+    if (numberInline) numberInline.linkToDestination = citing.id;
+  }
+}

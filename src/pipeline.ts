@@ -1,9 +1,10 @@
 // The pipeline, stage by stage:
 //
 //   load ─▶ templates ─▶ model ─▶ layout ─▶ pdf ─▶ write
-//   data/   Handlebars   mdast,   pdfmake   bytes   atomic
-//   YAML    → Markdown   notes    doc def           rename
-import { loadProject } from './load/loadProject.ts';
+//   data/   Handlebars   mdast,   pdfmake   pdfmake  atomic
+//   YAML    → Markdown   notes    doc def   pages,   rename
+//                                           bytes
+import { loadProject, type Project } from './load/loadProject.ts';
 import { renderTemplates } from './templates/renderTemplates.ts';
 import { buildModel } from './model/buildModel.ts';
 import { docDefinition } from './layout/docDefinition.ts';
@@ -11,22 +12,45 @@ import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { creationDate } from './pdf/creationDate.ts';
 import type { BriefDocument } from './model/types.ts';
 
+export type Stage = 'load' | 'templates' | 'model' | 'layout' | 'pdf' | 'write';
+
 export interface BuildResult {
   document: BriefDocument;
   pdf: Buffer;
+  /** Milliseconds per stage; `pdf` includes pdfmake's page layout, reported apart as `pageLayout`. */
+  timings: Partial<Record<Stage | 'pageLayout', number>>;
 }
 
 /** Everything but writing: the document and its PDF bytes. */
 export async function build(root: string): Promise<BuildResult> {
-  const project = loadProject(root);
-  const rendered = renderTemplates(project);
-  const document = buildModel(project, rendered);
-  const pdf = await renderPdf(docDefinition(document, creationDate(document.meta.date)));
-  return { document, pdf };
+  const timings: BuildResult['timings'] = {};
+  const project = timed(timings, 'load', () => loadProject(root));
+  return buildProject(project, timings);
+}
+
+/** The stages after loading, for a project already in memory (tests and the bench scale it). */
+export async function buildProject(project: Project, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
+  const rendered = timed(timings, 'templates', () => renderTemplates(project));
+  const document = timed(timings, 'model', () => buildModel(project, rendered));
+  const definition = timed(timings, 'layout', () => docDefinition(document, creationDate(document.meta.date)));
+  const started = performance.now();
+  const { bytes, pageLayoutMs } = await renderPdf(definition);
+  timings.pdf = performance.now() - started;
+  timings.pageLayout = pageLayoutMs;
+  return { document, pdf: bytes, timings };
 }
 
 export async function buildToFile(root: string, outFile: string): Promise<BuildResult> {
   const result = await build(root);
-  writeAtomically(outFile, result.pdf);
+  timed(result.timings, 'write', () => writeAtomically(outFile, result.pdf));
   return result;
+}
+
+function timed<T>(timings: BuildResult['timings'], stage: Stage, run: () => T): T {
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    timings[stage] = performance.now() - started;
+  }
 }

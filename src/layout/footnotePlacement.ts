@@ -9,8 +9,8 @@
 // - after the line lands its notes are placed whole if they fit, otherwise
 //   split: the rest opens the next page's note area (at most `maxCarry`
 //   points of it per page, so a huge note cannot starve the text);
-// - once a note is split on a page, later notes wait behind it, keeping the
-//   numbers in order.
+// - a note cited on a page always starts on that page, after any carried
+//   continuation; continuations keep their order from page to page.
 
 export interface NoteGeometry {
   /** Space above the first note on a page, rule included. */
@@ -76,13 +76,11 @@ export class FootnotePlacement<L> {
 
   /** Least extra height the notes need on a page that has (or has not) notes already. */
   minimumFor(numbers: number[], hasNotes: boolean): number {
-    if (this.carrying) return 0; // they will wait behind the split note anyway
     return this.extra(numbers, hasNotes, (h) => (h.length <= this.geometry.shortLines ? sum(h) : sum(h.slice(0, this.geometry.minLines))));
   }
 
   /** Extra height the notes need to be placed whole. */
   fullFor(numbers: number[], hasNotes: boolean): number {
-    if (this.carrying) return 0;
     return this.extra(numbers, hasNotes, sum);
   }
 
@@ -107,10 +105,6 @@ export class FootnotePlacement<L> {
       this.placed.add(n);
       const note = this.notes.get(n)!;
       const whole: Chunk<L> = { number: n, lines: note.lines, heights: note.heights, continued: false };
-      if (this.carrying) {
-        this.carry.push(whole);
-        continue;
-      }
       const lead = this.hasNotes(page) ? this.geometry.gap : this.geometry.separator;
       const room = available - (this.areaHeight(page) - before) - lead;
       let fit = 0;

@@ -5,7 +5,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { hyphenateSync } = require('hyphen/en-gb') as { hyphenateSync: (text: string, options?: { hyphenChar?: string }) => string };
 
-/** The mark for a permitted break inside a word; the PDF stage draws a hyphen there when a line ends on it. */
+/**
+ * The mark for a permitted break inside a word: the PDF stage draws a hyphen
+ * there when a line ends on it, except inside a link, where a URL breaks
+ * without one.
+ */
 export const SOFT_BREAK = '\u200B';
 
 /** TeX's defaults: at least two letters before a break and three after. */
@@ -28,4 +32,9 @@ function breakWord(word: string): string {
     if (i < parts.length - 1 && done >= LEFT_MIN && word.length - done >= RIGHT_MIN) out += SOFT_BREAK;
   }
   return out;
+}
+
+/** A URL may also break after each single slash (Chicago's rule), never inside "//". */
+export function breakableUrl(url: string): string {
+  return url.replace(/(?<!\/)\/(?!\/|$)/g, `/${SOFT_BREAK}`);
 }

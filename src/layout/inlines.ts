@@ -1,7 +1,7 @@
 // Turns model inlines into pdfmake text runs.
 import type { Inline } from '../model/types.ts';
 import { colour } from './theme.ts';
-import { hyphenate } from './hyphenate.ts';
+import { breakableUrl, hyphenate } from './hyphenate.ts';
 
 export type Run = Record<string, unknown> & { text: string | Run[] };
 
@@ -9,7 +9,7 @@ export function runs(inlines: Inline[], inherited: Record<string, unknown> = {})
   return inlines.flatMap((n): Run[] => {
     switch (n.kind) {
       case 'text':
-        return [{ text: inherited.link ? n.text : hyphenate(n.text), ...inherited }];
+        return [{ text: inherited.link ? breakableUrl(n.text) : hyphenate(n.text), ...inherited }];
       case 'emphasis':
         return runs(n.children, { ...inherited, italics: true });
       case 'strong':

@@ -82,6 +82,12 @@ export interface FootnoteSpec {
 }
 
 let installed = false;
+let layoutMs = 0;
+
+/** How long pdfmake's last page layout took (notes included), for the bench. */
+export function lastLayoutMs(): number {
+  return layoutMs;
+}
 
 export function installHooks(): void {
   if (installed) return;
@@ -97,10 +103,12 @@ export function installHooks(): void {
   const tryLayoutDocument = LB.tryLayoutDocument;
   LB.tryLayoutDocument = function (this: Any, ...args: Any[]) {
     this._notes = undefined;
+    const started = performance.now();
     try {
       return tryLayoutDocument.apply(this, args);
     } finally {
       this._notes = undefined;
+      layoutMs = performance.now() - started;
     }
   };
 
@@ -185,7 +193,7 @@ export function installHooks(): void {
       const breaks = inline.text.endsWith(SOFT_BREAK);
       inline.text = inline.text.split(SOFT_BREAK).join('');
       inline.width = measureText.widthOfText(inline.text, inline);
-      if (breaks) {
+      if (breaks && !inline.link) {
         // A negative trailing cut makes the line fitter count the hyphen that
         // will be drawn if the line ends here.
         inline._softBreak = true;

@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fontFiles } from '../layout/fonts.ts';
 import type { DocDefinition } from '../layout/docDefinition.ts';
-import { installHooks } from './pdfmakeHooks.ts';
+import { installHooks, lastLayoutMs } from './pdfmakeHooks.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +16,7 @@ interface PdfMake {
   createPdf(doc: DocDefinition): { getBuffer(): Promise<Buffer> };
 }
 
-export async function renderPdf(definition: DocDefinition): Promise<Buffer> {
+export async function renderPdf(definition: DocDefinition): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
   const pdfmake = require('pdfmake') as PdfMake;
   installHooks();
   const fonts = fontFiles();
@@ -25,7 +25,8 @@ export async function renderPdf(definition: DocDefinition): Promise<Buffer> {
   // Nothing in a brief may reach the network or read files other than its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  return pdfmake.createPdf(definition).getBuffer();
+  const bytes = await pdfmake.createPdf(definition).getBuffer();
+  return { bytes, pageLayoutMs: lastLayoutMs() };
 }
 
 /** Writes beside the target and renames: readers see the old file or the new one, never half of one. */

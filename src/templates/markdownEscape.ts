@@ -14,7 +14,7 @@ export function escapeStrings<T>(value: T): T {
   if (typeof value === 'string') return escapeMarkdown(value) as T;
   if (Array.isArray(value)) return value.map(escapeStrings) as T;
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null);
+    const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = escapeStrings(v);
     return out as T;
   }

@@ -1,0 +1,29 @@
+// Synthetic briefs for the bench and the layout tests: the real paper's
+// sections repeated `times` over, each copy citing its own copies of the notes.
+import type { Project } from '../src/load/loadProject.ts';
+
+export function scaleProject(project: Project, times: number): Project {
+  if (times <= 1) return project;
+  const sections: Project['sections'] = [];
+  const notes: Project['notes'] = {};
+  for (let copy = 1; copy <= times; copy++) {
+    const suffix = copy === 1 ? '' : `-copy${copy}`;
+    for (const [id, note] of Object.entries(project.notes)) notes[id + suffix] = note;
+    for (const s of project.sections) {
+      sections.push({
+        ...s,
+        id: s.id + suffix,
+        heading: copy === 1 ? s.heading : `${s.heading} (${copy})`,
+        template: { ...s.template, text: s.template.text.replace(/\{\{note "([a-z0-9-]+)"\}\}/g, `{{note "$1${suffix}"}}`) },
+      });
+    }
+  }
+  return { ...project, sections, notes };
+}
+
+/** The project with one note's text replaced by `words` words of running text. */
+export function withLongNote(project: Project, noteId: string, words: number): Project {
+  const vocabulary = 'the archive records that negotiations over the loan agreement continued through several rounds while ministers disputed the terms and the conditions attached'.split(' ');
+  const text = Array.from({ length: words }, (_, i) => vocabulary[i % vocabulary.length]).join(' ') + '.';
+  return { ...project, notes: { ...project.notes, [noteId]: { text } } };
+}

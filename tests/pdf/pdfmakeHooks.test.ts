@@ -1,0 +1,38 @@
+// The pdfmake internals the layout hooks rely on: if pdfmake is upgraded or
+// its internals change shape, this fails before any brief is mis-set.
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import { HOOKED, PDFMAKE_VERSION, assertHookable } from '../../src/pdf/pdfmakeHooks.ts';
+
+const require = createRequire(import.meta.url);
+
+describe('pdfmake internals', () => {
+  test('pdfmake is pinned to the exact version the hooks were written for', () => {
+    const pkg = require('../../package.json');
+    expect(pkg.dependencies.pdfmake).toBe(PDFMAKE_VERSION);
+    expect(require('pdfmake/package.json').version).toBe(PDFMAKE_VERSION);
+  });
+
+  test.each(HOOKED)('%s.%s exists and still contains the code the hook relies on', (cls, member, fragment) => {
+    const proto = require(`pdfmake/js/${cls}.js`).default.prototype;
+    expect(typeof proto[member]).toBe('function');
+    expect(String(proto[member])).toContain(fragment);
+  });
+
+  test('assertHookable passes on the installed pdfmake', () => {
+    expect(() => assertHookable()).not.toThrow();
+  });
+
+  test('assertHookable names the member when an internal changes', () => {
+    const proto = require('pdfmake/js/DocumentContext.js').default.prototype;
+    const original = proto.moveDown;
+    proto.moveDown = function (offset: number) {
+      return offset > 0;
+    };
+    try {
+      expect(() => assertHookable()).toThrow(/DocumentContext\.moveDown changed/);
+    } finally {
+      proto.moveDown = original;
+    }
+  });
+});

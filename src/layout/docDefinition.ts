@@ -86,7 +86,13 @@ function cover(doc: BriefDocument) {
       { text: series.toUpperCase(), font: SANS, fontSize: 9, characterSpacing: 1.2, color: '#c9d6e3', margin: [0, 10, 0, 70] },
       { text: doc.cover.title, font: SANS, bold: true, fontSize: 34, lineHeight: 1.05, color: 'white', margin: [0, 0, 0, 14] },
       { text: doc.cover.subtitle, font: SANS, fontSize: 15, lineHeight: 1.2, color: '#e4ebf2', margin: [0, 0, 40, 0] },
-      { text: rest.join('\n'), font: SANS, fontSize: 11, color: colour.muted, margin: [0, 170, 0, 0] },
+      {
+        absolutePosition: { x: page.margins.left, y: page.height - 150 },
+        stack: [
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: bodyWidth, y2: 0, lineWidth: 0.6, lineColor: colour.rule }] },
+          { text: rest.join('\n'), font: SANS, fontSize: 11, lineHeight: 1.4, color: colour.muted, margin: [0, 10, 0, 0] },
+        ],
+      },
     ],
   };
 }

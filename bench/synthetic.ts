@@ -1,24 +1,27 @@
 // Synthetic briefs for the bench and the layout tests: the real paper's
-// sections repeated `times` over, each copy citing its own copies of the notes.
+// sections repeated `times` over, each copy citing its own copies of the notes
+// and placing its own copies of the charts.
 import type { Project } from '../src/load/loadProject.ts';
 
 export function scaleProject(project: Project, times: number): Project {
   if (times <= 1) return project;
   const sections: Project['sections'] = [];
   const notes: Project['notes'] = {};
+  const charts: Project['charts'] = {};
   for (let copy = 1; copy <= times; copy++) {
     const suffix = copy === 1 ? '' : `-copy${copy}`;
     for (const [id, note] of Object.entries(project.notes)) notes[id + suffix] = note;
+    for (const [id, chart] of Object.entries(project.charts)) charts[id + suffix] = chart;
     for (const s of project.sections) {
       sections.push({
         ...s,
         id: s.id + suffix,
         heading: copy === 1 ? s.heading : `${s.heading} (${copy})`,
-        template: { ...s.template, text: s.template.text.replace(/\{\{note "([a-z0-9-]+)"\}\}/g, `{{note "$1${suffix}"}}`) },
+        template: { ...s.template, text: s.template.text.replace(/\{\{(note|figure) "([a-z0-9-]+)"\}\}/g, `{{$1 "$2${suffix}"}}`) },
       });
     }
   }
-  return { ...project, sections, notes };
+  return { ...project, sections, notes, charts };
 }
 
 /** The project with one note's text replaced by `words` words of running text. */

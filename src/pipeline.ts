@@ -1,18 +1,19 @@
 // The pipeline, stage by stage:
 //
-//   load ─▶ templates ─▶ model ─▶ layout ─▶ pdf ─▶ write
-//   data/   Handlebars   mdast,   pdfmake   pdfmake  atomic
-//   YAML    → Markdown   notes    doc def   pages,   rename
-//                                           bytes
+//   load ─▶ templates ─▶ model ─▶ charts ─▶ layout ─▶ pdf ─▶ write
+//   data/   Handlebars   mdast,   Vega-Lite  pdfmake   pdfmake  atomic
+//   YAML    → Markdown   notes,   → SVG      doc def   pages,   rename
+//                        figures                      bytes
 import { loadProject, type Project } from './load/loadProject.ts';
 import { renderTemplates } from './templates/renderTemplates.ts';
 import { buildModel } from './model/buildModel.ts';
+import { renderCharts } from './charts/renderCharts.ts';
 import { docDefinition } from './layout/docDefinition.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { creationDate } from './pdf/creationDate.ts';
 import type { BriefDocument } from './model/types.ts';
 
-export type Stage = 'load' | 'templates' | 'model' | 'layout' | 'pdf' | 'write';
+export type Stage = 'load' | 'templates' | 'model' | 'charts' | 'layout' | 'pdf' | 'write';
 
 export interface BuildResult {
   document: BriefDocument;
@@ -32,8 +33,11 @@ export async function build(root: string): Promise<BuildResult> {
 export async function buildProject(project: Project, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
   const rendered = timed(timings, 'templates', () => renderTemplates(project));
   const document = timed(timings, 'model', () => buildModel(project, rendered));
-  const definition = timed(timings, 'layout', () => docDefinition(document, creationDate(document.meta.date)));
-  const started = performance.now();
+  let started = performance.now();
+  const charts = await renderCharts(project, document);
+  timings.charts = performance.now() - started;
+  const definition = timed(timings, 'layout', () => docDefinition(document, charts, creationDate(document.meta.date)));
+  started = performance.now();
   const { bytes, pageLayoutMs } = await renderPdf(definition);
   timings.pdf = performance.now() - started;
   timings.pageLayout = pageLayoutMs;

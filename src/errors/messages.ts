@@ -13,6 +13,7 @@ export const messages = {
   notUtf8: (file: string, byteOffset: number) =>
     err('encoding', { file }, `not valid UTF-8 (first bad byte at offset ${byteOffset})`, 'save the file as UTF-8'),
   yamlSyntax: (where: Location, detail: string) => err('yaml-syntax', where, `YAML syntax error: ${detail}`),
+  jsonSyntax: (where: Location, detail: string) => err('json-syntax', where, `JSON syntax error: ${detail}`),
   schema: (where: Location, detail: string) => err('schema', where, detail),
   duplicateId: (where: Location, id: string) => err('duplicate-id', where, `duplicate id "${id}"`),
   unknownFigure: (where: Location, id: string, known: string[]) =>
@@ -45,6 +46,18 @@ export const messages = {
     err('markdown-unsupported', where, `${construct} is not allowed here`, `use ${allowed}`),
   findingsCount: (where: Location, count: number) =>
     err('findings-count', where, `key findings must have 4 to 6 points, found ${count}`),
+  unknownChart: (where: Location, id: string, known: string[]) =>
+    err('unknown-chart', where, `unknown chart "${id}"`, suggest(id, known)),
+  chartPlacedTwice: (where: Location, id: string) => err('chart-placed-twice', where, `chart "${id}" is already placed`),
+  chartNeverPlaced: (where: Location, id: string) =>
+    err('chart-unused', where, `chart "${id}" is never placed`, 'place it with {{figure "' + id + '"}} on a line of its own'),
+  chartFigure: (where: Location, id: string, figure: string, known: string[]) =>
+    err('unknown-figure', where, `chart "${id}" plots unknown figure "${figure}"`, suggest(figure, known)),
+  chartSpec: (where: Location, id: string, detail: string) => err('chart-spec', where, `chart "${id}": invalid Vega-Lite spec: ${detail}`),
+  chartField: (where: Location, id: string, field: string, known: string[]) =>
+    err('chart-field', where, `chart "${id}": the spec uses field "${field}", which its rows do not have`, known.length ? `the rows have: ${known.join(', ')}` : undefined),
+  chartLoad: (where: Location, id: string, uri: string, reason: string) =>
+    err('chart-sandbox', where, `chart "${id}" tried to load "${uri}": ${reason}`),
   fontMissing: (file: string) =>
     err('font-missing', { file }, 'font file not found', 'run npm ci to reinstall the font packages'),
   internal: (detail: string) =>

@@ -87,10 +87,13 @@ export function formatFigure(f: Figure, style: Style = 'default'): string {
   }
 }
 
+/** Qualifiers that hedge a number; "only" and "as many as" are the paper's emphasis, not part of the value. */
+const HEDGES = new Set(['about', 'almost', 'more than', 'over']);
+
 /** With its hedge, for findings and charts: "about €18 billion". */
 export function formatQualified(f: Figure, style: Style = 'default'): string {
   const value = formatFigure(f, style);
-  return f.qualifier ? `${f.qualifier} ${value}` : value;
+  return f.qualifier && HEDGES.has(f.qualifier) ? `${f.qualifier} ${value}` : value;
 }
 
 export function formatPeriod(p: { from: number; to: number }, short = false): string {

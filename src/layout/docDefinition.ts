@@ -1,6 +1,7 @@
 // Layout stage: builds the pdfmake document definition (cover, key findings,
 // contents, sections, notes, running header and footer) from the model.
-import type { BriefDocument, Note } from '../model/types.ts';
+import type { BriefDocument, FigureInfo, Note } from '../model/types.ts';
+import type { ChartImages } from '../charts/renderCharts.ts';
 import { runs, type Run } from './inlines.ts';
 import { SANS, SERIF } from './fonts.ts';
 import { bodyWidth, colour, page, type } from './theme.ts';
@@ -8,7 +9,7 @@ import type { FootnoteSpec } from '../pdf/pdfmakeHooks.ts';
 
 export type DocDefinition = Record<string, unknown>;
 
-export function docDefinition(doc: BriefDocument, creationDate: Date): DocDefinition {
+export function docDefinition(doc: BriefDocument, charts: ChartImages, creationDate: Date): DocDefinition {
   return {
     pageSize: page.size,
     pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
@@ -37,11 +38,35 @@ export function docDefinition(doc: BriefDocument, creationDate: Date): DocDefini
         contents(),
         ...doc.sections.flatMap((s, i) => [
           { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
-          ...s.blocks.map((b) => ({ text: runs(b.inlines), style: 'body' })),
+          ...s.blocks.map((b) => (b.kind === 'figure' ? figure(doc.figures[b.number - 1], charts) : { text: runs(b.inlines), style: 'body' })),
         ]),
       ],
     },
   };
+}
+
+/** A numbered figure, kept on one page: caption, the chart as vector graphics, source line. */
+function figure(info: FigureInfo, charts: ChartImages) {
+  const chart = charts.get(info.chartId)!;
+  return {
+    unbreakable: true,
+    // Placed by pdf/pdfmakeHooks.ts: at the top of the next page if it does not fit here.
+    float: true,
+    margin: [0, 8, 0, 12],
+    id: `figure-${info.number}`,
+    stack: [
+      { text: [{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }], font: SANS, fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6] },
+      { svg: chart.svg, width: chart.width, height: chart.height, imageCallback: refuseImage },
+      { text: [{ text: 'Source: ', italics: true }, info.source], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted, margin: [0, 5, 0, 0] },
+      ...(info.mapNote ? [{ text: [{ text: 'Note: ', italics: true }, info.mapNote], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted }] : []),
+      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: bodyWidth, y2: 4, lineWidth: 0.5, lineColor: colour.rule }] },
+    ],
+  };
+}
+
+/** svg-to-pdfkit would open an image href itself, past pdfmake's access policy: a chart may embed nothing. */
+function refuseImage(): never {
+  throw new Error('charts may not embed images');
 }
 
 function footnoteSpec(notes: Note[]): FootnoteSpec {

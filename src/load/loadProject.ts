@@ -1,7 +1,8 @@
 // Load stage: reads and validates data/ and templates/ into one typed Project.
 import { readYaml, locate, type YamlSource } from './readYaml.ts';
 import { readText } from './readText.ts';
-import { metaSchema, sectionsSchema, figuresSchema, notesSchema, type Meta, type SectionDef, type Figure, type NoteDef } from './schema.ts';
+import { metaSchema, sectionsSchema, figuresSchema, notesSchema, chartsSchema, type Meta, type SectionDef, type Figure, type NoteDef, type ChartDef } from './schema.ts';
+import { readJson } from './readJson.ts';
 import { BriefFailure, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 
@@ -16,10 +17,13 @@ export interface Project {
   sections: (SectionDef & { template: TemplateSource })[];
   figures: Record<string, Figure>;
   notes: Record<string, NoteDef>;
+  /** Chart definitions with their Vega-Lite specs, by chart id. */
+  charts: Record<string, ChartDef & { vegaLite: Record<string, unknown> }>;
   templates: { cover: TemplateSource; keyFindings: TemplateSource; header: TemplateSource; footer: TemplateSource };
   /** Where each figure and note is defined, for error messages. */
   whereFigure: (id: string) => Location;
   whereNote: (id: string) => Location;
+  whereChart: (id: string) => Location;
 }
 
 export function loadProject(root: string): Project {
@@ -27,6 +31,7 @@ export function loadProject(root: string): Project {
   const sections = readYaml(root, 'data/sections.yaml', sectionsSchema);
   const figures = readYaml(root, 'data/figures.yaml', figuresSchema);
   const notes = readYaml(root, 'data/notes.yaml', notesSchema);
+  const charts = readYaml(root, 'data/charts.yaml', chartsSchema);
   checkUniqueSectionIds(sections.value, sections.src);
   const template = (file: string): TemplateSource => ({ file, text: readText(root, file) });
   return {
@@ -35,6 +40,7 @@ export function loadProject(root: string): Project {
     sections: sections.value.map((s) => ({ ...s, template: template(`templates/sections/${s.id}.md.hbs`) })),
     figures: figures.value,
     notes: notes.value,
+    charts: Object.fromEntries(Object.entries(charts.value).map(([id, c]) => [id, { ...c, vegaLite: readJson(root, c.spec) }])),
     templates: {
       cover: template('templates/cover.md.hbs'),
       keyFindings: template('templates/key-findings.md.hbs'),
@@ -43,6 +49,7 @@ export function loadProject(root: string): Project {
     },
     whereFigure: (id) => locate(figures.src, [id]),
     whereNote: (id) => locate(notes.src, [id]),
+    whereChart: (id) => locate(charts.src, [id]),
   };
 }
 

@@ -67,3 +67,17 @@ export type Meta = z.infer<typeof metaSchema>;
 export type SectionDef = z.infer<typeof sectionsSchema>[number];
 export type Figure = z.infer<typeof figureSchema>;
 export type NoteDef = z.infer<typeof noteSchema>;
+
+const rowValue = z.union([z.string().max(1000), z.number()]);
+export const chartSchema = z.strictObject({
+  caption: text,
+  spec: z.string().regex(/^charts\/[a-z0-9-]+\.vl\.json$/, 'a spec is charts/<name>.vl.json'),
+  source: text,
+  alt: text,
+  mapNote: text.optional(),
+  geo: z.enum(['serbia-kosovo']).optional(),
+  rows: z.array(z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a row field is a plain name'),
+    z.union([rowValue, z.record(z.string(), id)]))).min(1).max(10_000),
+});
+export const chartsSchema = z.record(id, chartSchema);
+export type ChartDef = z.infer<typeof chartSchema>;

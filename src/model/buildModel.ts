@@ -1,22 +1,31 @@
 // Model stage: turns the rendered Markdown into the typed document, numbering
 // notes by the place of their marker in the text.
 import { BriefFailure, fail, type BriefError, type Location } from '../errors/BriefError.ts';
-import { messages } from '../errors/messages.ts';
+import { compactRanges, messages } from '../errors/messages.ts';
 import { formatError } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
 import { parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
-import type { BriefDocument, Cover, Inline, Note, Section } from './types.ts';
+import type { Block, BriefDocument, Cover, FigureInfo, Inline, Note, Section } from './types.ts';
+import { chartNoteIds } from '../charts/chartRows.ts';
 
 export function buildModel(project: Project, rendered: Rendered): BriefDocument {
   const numbering = new NoteNumbering();
   const errors: BriefError[] = [];
+  const placed = new Map<string, Location>();
   const sections: Section[] = rendered.sections.map((s) => {
-    const blocks = parseMarkdown(s.body.file, s.body.markdown, ['paragraph']);
+    const blocks = parseMarkdown(s.body.file, s.body.markdown, ['paragraph', 'figure']);
     return {
       id: s.id,
       heading: s.heading,
-      blocks: blocks.map((b) => ({ kind: 'paragraph' as const, inlines: numbering.resolve((b as Extract<RawBlock, { kind: 'paragraph' }>).inlines, errors) })),
+      blocks: blocks.map((b): Block => {
+        if (b.kind === 'figure') {
+          if (placed.has(b.chartId)) errors.push(messages.chartPlacedTwice(b.where, b.chartId));
+          placed.set(b.chartId, b.where);
+          return { kind: 'figure', chartId: b.chartId, number: [...placed.keys()].indexOf(b.chartId) + 1 };
+        }
+        return { kind: 'paragraph', inlines: numbering.resolve((b as Extract<RawBlock, { kind: 'paragraph' }>).inlines, errors) };
+      }),
     };
   });
   if (errors.length) throw new BriefFailure(errors);
@@ -32,6 +41,16 @@ export function buildModel(project: Project, rendered: Rendered): BriefDocument 
   for (const id of Object.keys(project.notes)) {
     if (!numbering.first.has(id)) warnings.push(formatError(messages.noteNeverCited(project.whereNote(id), id)));
   }
+  for (const id of Object.keys(project.charts)) {
+    if (!placed.has(id)) warnings.push(formatError(messages.chartNeverPlaced(project.whereChart(id), id)));
+  }
+  const noteNumber = new Map(notes.map((n) => [n.id, n.number]));
+  const figures: FigureInfo[] = [...placed.keys()].map((chartId, i) => {
+    const chart = project.charts[chartId];
+    const numbers = chartNoteIds(chart, project.figures).flatMap((id) => (noteNumber.has(id) ? [noteNumber.get(id)!] : []));
+    const cite = numbers.length ? ` (${numbers.length > 1 ? 'notes' : 'note'} ${compactRanges(numbers)})` : '';
+    return { chartId, number: i + 1, caption: chart.caption, source: `${chart.source}${cite}.`, alt: chart.alt, mapNote: chart.mapNote };
+  });
   const missing = notes.filter((n) => n.status === 'missing');
   if (missing.length) warnings.push(formatError(messages.notesMissingText(missing.map((n) => n.id), missing.map((n) => n.number))));
 
@@ -41,6 +60,7 @@ export function buildModel(project: Project, rendered: Rendered): BriefDocument 
     keyFindings: buildFindings(rendered.keyFindings.file, parseMarkdown(rendered.keyFindings.file, rendered.keyFindings.markdown, ['list'])),
     sections,
     notes,
+    figures,
     header: rendered.header,
     footer: rendered.footer,
     warnings,

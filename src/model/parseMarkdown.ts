@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fail, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
-import { NOTE_REF_PATTERN } from '../templates/helpers.ts';
+import { FIGURE_REF_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
 import type { Inline } from './types.ts';
 
 /** A note marker before numbering: the note id and where it was cited. */
@@ -15,10 +15,11 @@ export type RawInline = Exclude<Inline, { kind: 'noteRef' } | { children: Inline
 
 export type RawBlock =
   | { kind: 'paragraph'; inlines: RawInline[] }
+  | { kind: 'figure'; chartId: string; where: Location }
   | { kind: 'heading'; depth: number; inlines: RawInline[] }
   | { kind: 'list'; items: RawInline[][] };
 
-const ALLOWED = 'paragraphs, *italics*, **bold**, <links> and {{note}} markers';
+const ALLOWED = 'paragraphs, *italics*, **bold**, <links>, {{note}} markers and {{figure}} placements';
 
 export function parseMarkdown(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
   const root = fromMarkdown(markdown);
@@ -46,8 +47,11 @@ function block(file: string, node: RootContent, allowed: RawBlock['kind'][]): Ra
           return inlines(file, (c as { children: PhrasingContent[] }).children);
         })),
       }];
-    case 'html':
-      return refuse('raw HTML');
+    case 'html': {
+      const m = FIGURE_REF_PATTERN.exec(node.value.trim());
+      if (!m || !allowed.includes('figure')) return refuse('raw HTML');
+      return [{ kind: 'figure', chartId: m[1], where: { file, line: Number(m[2]) } }];
+    }
     default:
       return refuse(`a Markdown ${node.type}`);
   }

@@ -9,7 +9,20 @@ export type Inline =
   | { kind: 'link'; url: string; children: Inline[] }
   | { kind: 'noteRef'; noteId: string; number: number };
 
-export type Block = { kind: 'paragraph'; inlines: Inline[] };
+export type Block =
+  | { kind: 'paragraph'; inlines: Inline[] }
+  | { kind: 'figure'; chartId: string; number: number };
+
+/** A numbered figure: what the caption, source line and outline say about a chart. */
+export interface FigureInfo {
+  chartId: string;
+  number: number;
+  caption: string;
+  /** The source line, with the numbers of the notes that source its figures. */
+  source: string;
+  alt: string;
+  mapNote?: string;
+}
 
 export interface Section {
   id: string;
@@ -34,6 +47,8 @@ export interface BriefDocument {
   sections: Section[];
   /** In number order: notes[i].number === i + 1. */
   notes: Note[];
+  /** In number order: figures[i].number === i + 1. */
+  figures: FigureInfo[];
   header: (ctx: { page: number; pages: number; section: string }) => string;
   footer: (ctx: { page: number; pages: number; section: string }) => string;
   warnings: string[];

@@ -15,8 +15,11 @@
 //   page breaks can respect widows, orphans and keep-with-next.
 // - PageElementWriter.addLine: reserves room for a line's notes before the
 //   fit check, and places the notes once the line has landed.
-// - LayoutBuilder.addHeadersAndFooters: flushes carried notes and draws every
-//   page's rule and note lines as ordinary page items.
+// - LayoutBuilder.addHeadersAndFooters: places figures still waiting, flushes
+//   carried notes and draws every page's rule and note lines as page items.
+// - PageElementWriter.moveToNextPage: a figure (a node with `float: true`)
+//   that did not fit where it was placed goes to the top of the next page,
+//   while the text runs on, as LaTeX floats figures.
 // - ElementWriter.alignLine: justifies at spaces only, and draws a hyphen
 //   where a line ends at a soft break.
 // - DocMeasure.measureLeaf: turns the zero-width break marks that
@@ -53,7 +56,8 @@ export const HOOKED: [keyof typeof internals, string, string][] = [
   ['LayoutBuilder', 'buildNextLine', 'lastLineInParagraph'],
   ['LayoutBuilder', 'addHeadersAndFooters', 'addDynamicRepeatable'],
   ['PageElementWriter', 'addLine', '_fitOnPage'],
-  ['PageElementWriter', 'moveToNextPage', 'moveToNextPage'],
+  ['PageElementWriter', 'moveToNextPage', 'repeatables'],
+  ['DocMeasure', 'measureSVG', '_height'],
   ['ElementWriter', 'alignLine', 'justify'],
   ['ElementWriter', 'pushContext', 'new _DocumentContext'],
   ['DocumentContext', 'moveDown', 'this.availableHeight -= offset'],
@@ -116,11 +120,16 @@ export function installHooks(): void {
   LB.processNode = function (this: Any, node: Any, ...rest: Any[]) {
     if (node && node.footnoteSpec && !this._notes) this._notes = new NoteLayout(this, node.footnoteSpec);
     if (node && Array.isArray(node.stack)) linkKeepWithNext(node.stack);
+    if (node?.float && this._notes?.deferFloat(node)) {
+      node.positions ??= []; // its container collects positions; the real ones come when it is placed
+      return undefined;
+    }
     return processNode.call(this, node, ...rest);
   };
 
   const addHeadersAndFooters = LB.addHeadersAndFooters;
   LB.addHeadersAndFooters = function (this: Any, ...args: Any[]) {
+    this._notes?.placeFloats();
     this._notes?.finish();
     return addHeadersAndFooters.apply(this, args);
   };
@@ -139,12 +148,26 @@ export function installHooks(): void {
       line._flowIndex = i;
     });
     let next = 0;
-    this.buildNextLine = () => (next < lines.length ? lines[next++] : null);
+    // A float placed at a page break lays out its own text in the middle of
+    // this paragraph: restore, rather than delete, whatever was here before.
+    const outer = Object.getOwnPropertyDescriptor(this, 'buildNextLine');
+    // Only this node's lines: a float placed meanwhile builds its own.
+    this.buildNextLine = (n: Any) => (n !== node ? buildNextLine.call(this, n) : next < lines.length ? lines[next++] : null);
     try {
       return processLeaf.call(this, node);
     } finally {
-      delete this.buildNextLine;
+      if (outer) Object.defineProperty(this, 'buildNextLine', outer);
+      else delete this.buildNextLine;
     }
+  };
+
+  // ---- floats: a figure that does not fit waits for the top of the next page
+  const moveToNextPage = PEW.moveToNextPage;
+  PEW.moveToNextPage = function (this: Any, ...args: Any[]) {
+    const result = moveToNextPage.apply(this, args);
+    const notes: NoteLayout | undefined = this._noteLayout;
+    if (notes && this.context() === notes.ctx) notes.placeFloats();
+    return result;
   };
 
   // ---- lines: note room, then note placement --------------------------------
@@ -219,6 +242,18 @@ function drawHyphen(line: Any, measureText: Any): void {
   line.trailingCut = 0;
 }
 
+/** A figure's height before layout: its SVG, its text lines estimated from their measured width, its margins. */
+function floatHeight(node: Any, width: number): number {
+  const margin = (n: Any) => (n._margin?.[1] ?? 0) + (n._margin?.[3] ?? 0);
+  const part = (n: Any): number => {
+    if (n.svg || n.canvas) return (n._height ?? 0) + margin(n) + (n.canvas ? 6 : 0);
+    if (n.stack) return n.stack.reduce((h: number, c: Any) => h + part(c), 0) + margin(n);
+    const first = n._inlines?.[0];
+    return first ? Math.ceil((n._maxWidth ?? 0) / width + 0.01) * first.height + margin(n) : margin(n);
+  };
+  return part(node);
+}
+
 /** Tells each keep-with-next heading which node follows it. */
 function linkKeepWithNext(stack: Any[]): void {
   for (let i = 0; i < stack.length - 1; i++) if (stack[i]?.keepWithNext) stack[i]._keepNext = stack[i + 1];
@@ -243,6 +278,30 @@ class NoteLayout {
     this.placement = new FootnotePlacement(measured, spec.geometry);
     this.capAvailableHeight();
     this.ctx.on('pageAdded', () => this.placement.openPage(this.ctx.page));
+  }
+
+  private pendingFloats: Any[] = [];
+  private placingFloats = false;
+
+  /** Holds back a figure that will not fit in what is left of this page. */
+  deferFloat(node: Any): boolean {
+    if (this.placingFloats || !this.inBodyFlow()) return false;
+    if (this.pendingFloats.length === 0 && (!this.pageHasContent() || floatHeight(node, this.ctx.availableWidth) <= this.ctx.availableHeight)) return false;
+    this.pendingFloats.push(node);
+    return true;
+  }
+
+  /** Figures held back go here, at the top of a fresh page (or at the end of the text). */
+  placeFloats(): void {
+    if (this.placingFloats || !this.pendingFloats.length) return;
+    this.placingFloats = true;
+    try {
+      const waiting = this.pendingFloats;
+      this.pendingFloats = [];
+      for (const node of waiting) this.builder.processNode(node);
+    } finally {
+      this.placingFloats = false;
+    }
   }
 
   /** True while laying out top-level flow on the main context (not in a table, column or header). */

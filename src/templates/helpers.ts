@@ -11,13 +11,17 @@ export interface HelperScope {
   file: string;
   figures: Record<string, Figure>;
   notes: Record<string, unknown>;
-  /** Whether this template may cite notes (the prose may; the findings box may not). */
+  charts: Record<string, unknown>;
+  /** Whether this template may cite notes and place charts (the prose may; the findings box may not). */
   notesAllowed: boolean;
 }
 
 /** The Markdown inline HTML that stands for a note marker until the model stage numbers it. */
 export const noteRefTag = (id: string, line: number) => `<note-ref id="${id}" line="${line}"/>`;
 export const NOTE_REF_PATTERN = /^<note-ref id="([a-z0-9-]+)" line="(\d+)"\/>$/;
+/** A chart's place in the prose: a block of its own until the model stage numbers it. */
+export const figureRefTag = (id: string, line: number) => `\n\n<figure-ref id="${id}" line="${line}"/>\n\n`;
+export const FIGURE_REF_PATTERN = /^<figure-ref id="([a-z0-9-]+)" line="(\d+)"\/>$/;
 
 type Helper = (...args: unknown[]) => string;
 
@@ -61,6 +65,13 @@ export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => u
       const options = args[args.length - 1] as HelperOptions;
       if (args.length !== 2 || typeof args[0] !== 'string') fail(messages.helperArguments(where(options), 'date', 'a date string, e.g. {{date meta.date}}'));
       return new SafeString(escapeMarkdown(formatDate(args[0] as string))) as unknown as string;
+    },
+    figure: (...args) => {
+      const [id, options] = idArgument('figure', args);
+      const at = where(options);
+      if (!scope.notesAllowed) fail(messages.markdownUnsupported(at, 'a figure', 'figures in the prose only'));
+      if (!Object.hasOwn(scope.charts, id)) fail(messages.unknownChart(at, id, Object.keys(scope.charts)));
+      return new SafeString(figureRefTag(id, at.line ?? 0)) as unknown as string;
     },
     note: (...args) => {
       const [id, options] = idArgument('note', args);

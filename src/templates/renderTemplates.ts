@@ -66,7 +66,7 @@ function run(
   opts: { notesAllowed: boolean; project: Project; noEscape: boolean },
 ): string {
   const env = Handlebars.create();
-  env.registerHelper(makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, notesAllowed: opts.notesAllowed }, env.SafeString));
+  env.registerHelper(makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed }, env.SafeString));
   const key = `${opts.noEscape}\0${source.text}`;
   let template = compiled.get(key);
   if (!template) {

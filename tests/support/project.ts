@@ -7,7 +7,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'brief-'));
-  for (const d of ['data', 'templates']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
+  for (const d of ['data', 'templates', 'charts']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
   return dir;
 }
 

@@ -1,0 +1,83 @@
+// Renders one Vega-Lite spec to SVG in Node: data bound inline, text measured
+// with the brief's fonts, expressions interpreted (never compiled to JS),
+// file access sandboxed to data/, and ids reset so output is byte-stable.
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import { expressionInterpreter } from 'vega-interpreter';
+import { measureTextWidth } from './textMetrics.ts';
+import { sandboxLoader, type LoaderProblem } from './sandboxLoader.ts';
+import { chartConfig } from './theme.ts';
+
+export interface ChartSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export class ChartSpecError extends Error {}
+
+let metricsInstalled = false;
+
+export async function renderChart(
+  spec: Record<string, unknown>,
+  datasets: Record<string, unknown[]>,
+  width: number,
+  dataDir: string,
+  problems: LoaderProblem[],
+): Promise<ChartSvg> {
+  if (!metricsInstalled) {
+    (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
+    metricsInstalled = true;
+  }
+  const base = {
+    ...spec,
+    datasets: { ...(spec.datasets as object | undefined), ...datasets },
+    background: null,
+    config: { ...chartConfig, ...(spec.config as object | undefined) },
+  };
+  if (!spec.facet) return renderVega({ ...base, width, autosize: { type: 'fit-x', contains: 'padding' } }, dataDir, problems, width);
+  // Vega-Lite cannot fit a faceted chart to a width: size the inner plot,
+  // measure the whole, and correct once so the chart is exactly the column.
+  const inner = (w: number) => ({ ...base, spec: { ...(spec.spec as object), width: w } });
+  const first = await renderVega(inner(width * 0.7), dataDir, problems, width);
+  return renderVega(inner(width * 0.7 + width - first.width), dataDir, problems, width);
+}
+
+async function renderVega(full: object, dataDir: string, problems: LoaderProblem[], width: number): Promise<ChartSvg> {
+  let compiled: vega.Spec;
+  try {
+    compiled = vl.compile(full as unknown as vl.TopLevelSpec, { logger: silentLogger() }).spec;
+  } catch (e) {
+    throw new ChartSpecError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  }
+  const runtime = vega.parse(compiled, undefined, { ast: true } as never);
+  const view = new vega.View(runtime, {
+    renderer: 'none',
+    loader: sandboxLoader(dataDir, problems) as unknown as vega.Loader,
+    expr: expressionInterpreter,
+    logLevel: vega.None,
+  } as never);
+  try {
+    (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
+    await view.runAsync();
+    const svg = await view.toSVG();
+    const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
+    return { svg, width: size ? Number(size[1]) : width, height: size ? Number(size[2]) : 0 };
+  } finally {
+    view.finalize();
+  }
+}
+
+/** vega-lite warns on the console for things like dropped encodings; the brief's build stays quiet. */
+function silentLogger() {
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => {
+      throw new ChartSpecError(args.map(String).join(' '));
+    },
+    warn: () => logger,
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger as never;
+}

@@ -1,0 +1,58 @@
+// Charts stage: every placed chart rendered to SVG from its spec and the
+// figures it plots, one after another (vega's SVG ids are module-global).
+import { join } from 'node:path';
+import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
+import { messages } from '../errors/messages.ts';
+import type { Project } from '../load/loadProject.ts';
+import type { BriefDocument } from '../model/types.ts';
+import { bodyWidth } from '../layout/theme.ts';
+import { chartRows, type Row } from './chartRows.ts';
+import { serbiaAndKosovo } from './geo.ts';
+import { renderChart, ChartSpecError, type ChartSvg } from './renderChart.ts';
+import type { LoaderProblem } from './sandboxLoader.ts';
+
+export type ChartImages = Map<string, ChartSvg>;
+
+export async function renderCharts(project: Project, document: BriefDocument): Promise<ChartImages> {
+  const images: ChartImages = new Map();
+  const errors: BriefError[] = [];
+  for (const figure of document.figures) {
+    const id = figure.chartId;
+    const chart = project.charts[id];
+    const where = project.whereChart(id);
+    const before = errors.length;
+    const { rows } = chartRows(id, chart, project.figures, where, errors);
+    errors.push(...unknownFields(chart.vegaLite, rows).map((f) => messages.chartField({ file: chart.spec }, id, f, Object.keys(rows[0] ?? {}))));
+    if (errors.length > before) continue;
+    const problems: LoaderProblem[] = [];
+    try {
+      const datasets: Record<string, unknown[]> = { rows };
+      if (chart.geo) datasets.outline = serbiaAndKosovo();
+      images.set(id, await renderChart(chart.vegaLite, datasets, bodyWidth, join(project.root, 'data'), problems));
+    } catch (e) {
+      if (!(e instanceof ChartSpecError)) throw e;
+      errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
+    }
+    errors.push(...problems.map((p) => messages.chartLoad({ file: chart.spec }, id, p.uri, p.reason)));
+  }
+  if (errors.length) throw new BriefFailure(errors);
+  return images;
+}
+
+/** Fields a spec reads that neither its rows nor its own transforms provide. */
+function unknownFields(spec: unknown, rows: Row[]): string[] {
+  const provided = new Set<string>(rows.flatMap((r) => Object.keys(r)));
+  const used = new Set<string>();
+  // Only subtrees that read the rows count; the map outline and inline values have fields of their own.
+  const walk = (node: unknown, readsRows: boolean) => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, readsRows));
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    const rows = o.data && typeof o.data === 'object' ? (o.data as { name?: string }).name === 'rows' : readsRows;
+    if (typeof o.as === 'string') provided.add(o.as);
+    if (typeof o.field === 'string' && rows) used.add(o.field.split('.')[0]);
+    for (const [k, v] of Object.entries(o)) if (k !== 'data') walk(v, rows);
+  };
+  walk(spec, true);
+  return [...used].filter((f) => !provided.has(f));
+}

@@ -1,19 +1,20 @@
 // The pipeline, stage by stage:
 //
-//   load ─▶ templates ─▶ model ─▶ charts ─▶ layout ─▶ pdf ─▶ write
-//   data/   Handlebars   mdast,   Vega-Lite  pdfmake   pdfmake  atomic
-//   YAML    → Markdown   notes,   → SVG      doc def   pages,   rename
-//                        figures                      bytes
+//   load ─▶ templates ─▶ model ─▶ notes ─▶ charts ─▶ layout ─▶ pdf ─▶ write
+//   data/   Handlebars   mdast,   citeproc  Vega-Lite  pdfmake  pdfmake  atomic
+//   YAML    → Markdown   numbers  Chicago,  → SVG      doc def  pages,   rename
+//                                 Ibid.                        bytes
 import { loadProject, type Project } from './load/loadProject.ts';
 import { renderTemplates } from './templates/renderTemplates.ts';
 import { buildModel } from './model/buildModel.ts';
+import { generateNotes } from './notes/generateNotes.ts';
 import { renderCharts } from './charts/renderCharts.ts';
 import { docDefinition } from './layout/docDefinition.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { creationDate } from './pdf/creationDate.ts';
 import type { BriefDocument } from './model/types.ts';
 
-export type Stage = 'load' | 'templates' | 'model' | 'charts' | 'layout' | 'pdf' | 'write';
+export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'charts' | 'layout' | 'pdf' | 'write';
 
 export interface BuildResult {
   document: BriefDocument;
@@ -32,7 +33,8 @@ export async function build(root: string): Promise<BuildResult> {
 /** The stages after loading, for a project already in memory (tests and the bench scale it). */
 export async function buildProject(project: Project, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
   const rendered = timed(timings, 'templates', () => renderTemplates(project));
-  const document = timed(timings, 'model', () => buildModel(project, rendered));
+  const draft = timed(timings, 'model', () => buildModel(project, rendered));
+  const document = timed(timings, 'notes', () => generateNotes(project, draft));
   let started = performance.now();
   const charts = await renderCharts(project, document);
   timings.charts = performance.now() - started;

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadProject } from '../src/load/loadProject.ts';
 import { renderTemplates } from '../src/templates/renderTemplates.ts';
 import { buildModel, inlineText } from '../src/model/buildModel.ts';
-import type { BriefDocument } from '../src/model/types.ts';
+import type { ModelDocument } from '../src/model/types.ts';
 import { ROOT } from './support/project.ts';
 
-let doc: BriefDocument;
+let doc: ModelDocument;
 beforeAll(() => {
   const project = loadProject(ROOT);
   doc = buildModel(project, renderTemplates(project));

@@ -20,6 +20,8 @@ export const messages = {
     err('unknown-figure', where, `unknown figure "${id}"`, suggest(id, known)),
   unknownNote: (where: Location, id: string, known: string[]) =>
     err('unknown-note', where, `unknown note "${id}"`, suggest(id, known)),
+  unknownReference: (where: Location, note: string, ref: string, known: string[]) =>
+    err('unknown-reference', where, `note "${note}" cites unknown reference "${ref}"`, suggest(ref, known) ?? 'add it to data/references.json'),
   noteCitedTwice: (where: Location, id: string, first: Location) =>
     err('note-cited-twice', where, `note "${id}" is already cited at ${formatLocation(first)}`,
       'a footnote belongs to one place in the text; add a second note instead'),

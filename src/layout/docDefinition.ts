@@ -40,9 +40,19 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, creationD
           { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
           ...s.blocks.map((b) => (b.kind === 'figure' ? figure(doc.figures[b.number - 1], charts) : { text: runs(b.inlines), style: 'body' })),
         ]),
+        ...bibliography(doc),
       ],
     },
   };
+}
+
+/** The house style's optional bibliography: Chicago entries with a hanging indent. */
+function bibliography(doc: BriefDocument) {
+  if (!doc.bibliography.length) return [];
+  return [
+    { text: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', keepWithNext: true },
+    ...doc.bibliography.map((entry) => ({ text: runs(entry), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
+  ];
 }
 
 /** A numbered figure, kept on one page: caption, the chart as vector graphics, source line. */

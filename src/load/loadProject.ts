@@ -1,7 +1,7 @@
 // Load stage: reads and validates data/ and templates/ into one typed Project.
 import { readYaml, locate, type YamlSource } from './readYaml.ts';
 import { readText } from './readText.ts';
-import { metaSchema, sectionsSchema, figuresSchema, notesSchema, chartsSchema, type Meta, type SectionDef, type Figure, type NoteDef, type ChartDef } from './schema.ts';
+import { metaSchema, sectionsSchema, figuresSchema, notesSchema, chartsSchema, referencesSchema, type Meta, type SectionDef, type Figure, type NoteDef, type ChartDef, type Reference } from './schema.ts';
 import { readJson } from './readJson.ts';
 import { BriefFailure, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
@@ -17,12 +17,15 @@ export interface Project {
   sections: (SectionDef & { template: TemplateSource })[];
   figures: Record<string, Figure>;
   notes: Record<string, NoteDef>;
+  /** CSL-JSON references by id. */
+  references: Record<string, Reference>;
   /** Chart definitions with their Vega-Lite specs, by chart id. */
   charts: Record<string, ChartDef & { vegaLite: Record<string, unknown> }>;
   templates: { cover: TemplateSource; keyFindings: TemplateSource; header: TemplateSource; footer: TemplateSource };
   /** Where each figure and note is defined, for error messages. */
   whereFigure: (id: string) => Location;
   whereNote: (id: string) => Location;
+  whereNoteField: (id: string, path: (string | number)[]) => Location;
   whereChart: (id: string) => Location;
 }
 
@@ -32,7 +35,9 @@ export function loadProject(root: string): Project {
   const figures = readYaml(root, 'data/figures.yaml', figuresSchema);
   const notes = readYaml(root, 'data/notes.yaml', notesSchema);
   const charts = readYaml(root, 'data/charts.yaml', chartsSchema);
-  checkUniqueSectionIds(sections.value, sections.src);
+  const references = readYaml(root, 'data/references.json', referencesSchema);
+  checkUniqueIds(references.value, references.src);
+  checkUniqueIds(sections.value, sections.src);
   const template = (file: string): TemplateSource => ({ file, text: readText(root, file) });
   return {
     root,
@@ -40,6 +45,7 @@ export function loadProject(root: string): Project {
     sections: sections.value.map((s) => ({ ...s, template: template(`templates/sections/${s.id}.md.hbs`) })),
     figures: figures.value,
     notes: notes.value,
+    references: Object.fromEntries(references.value.map((r) => [r.id, r])),
     charts: Object.fromEntries(Object.entries(charts.value).map(([id, c]) => [id, { ...c, vegaLite: readJson(root, c.spec) }])),
     templates: {
       cover: template('templates/cover.md.hbs'),
@@ -49,13 +55,15 @@ export function loadProject(root: string): Project {
     },
     whereFigure: (id) => locate(figures.src, [id]),
     whereNote: (id) => locate(notes.src, [id]),
+    whereNoteField: (id, path) => locate(notes.src, [id, ...path]),
     whereChart: (id) => locate(charts.src, [id]),
   };
 }
 
-function checkUniqueSectionIds(sections: SectionDef[], src: YamlSource): void {
+/** Lists (sections, references) name their ids in a field, where YAML cannot catch a repeat. */
+function checkUniqueIds(list: { id: string }[], src: YamlSource): void {
   const seen = new Set<string>();
-  const errors = sections.flatMap((s, i) => {
+  const errors = list.flatMap((s, i) => {
     if (!seen.has(s.id)) {
       seen.add(s.id);
       return [];

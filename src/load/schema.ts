@@ -17,6 +17,8 @@ export const metaSchema = z.strictObject({
   language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   subject: text,
   keywords: z.array(text),
+  /** House style: "Ibid." for a note citing just what the previous note cited; a bibliography at the end. */
+  houseStyle: z.strictObject({ ibid: z.boolean(), bibliography: z.boolean() }),
 });
 
 export const sectionsSchema = z.array(z.strictObject({ id, heading: text })).min(1);
@@ -57,8 +59,10 @@ export const figureSchema = z.discriminatedUnion('kind', [
 
 export const figuresSchema = z.record(id, figureSchema);
 
+const citeItem = z.strictObject({ ref: id, locator: z.string().min(1).max(100).optional() });
 export const noteSchema = z.union([
   z.strictObject({ text }),
+  z.strictObject({ cite: z.array(citeItem).min(1).max(50) }),
   z.strictObject({ missing: z.literal(true), context: text }),
 ]);
 export const notesSchema = z.record(id, noteSchema);
@@ -81,3 +85,21 @@ export const chartSchema = z.strictObject({
 });
 export const chartsSchema = z.record(id, chartSchema);
 export type ChartDef = z.infer<typeof chartSchema>;
+
+/** CSL-JSON items: the fields the notes need are checked, the rest passes to citeproc as written. */
+const name = z.union([z.strictObject({ family: text, given: text.optional() }), z.strictObject({ literal: text })]);
+const cslDate = z.strictObject({ 'date-parts': z.array(z.array(z.number().int()).min(1).max(3)).min(1).max(2) });
+export const referenceSchema = z.looseObject({
+  id,
+  type: z.enum(['article-journal', 'article-newspaper', 'article-magazine', 'chapter', 'book', 'report', 'document', 'webpage', 'post-weblog', 'thesis', 'paper-conference']),
+  title: text,
+  'title-short': text.optional(),
+  author: z.array(name).optional(),
+  editor: z.array(name).optional(),
+  issued: cslDate.optional(),
+  URL: z.string().url().optional(),
+  DOI: z.string().regex(/^10\.\d{4,}\//, 'a DOI starts with 10.NNNN/').optional(),
+  language: z.string().optional(),
+});
+export const referencesSchema = z.array(referenceSchema);
+export type Reference = z.infer<typeof referenceSchema>;

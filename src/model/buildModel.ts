@@ -6,10 +6,10 @@ import { formatError } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
 import { parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
-import type { Block, BriefDocument, Cover, FigureInfo, Inline, Note, Section } from './types.ts';
+import type { Block, Cover, FigureInfo, Inline, ModelDocument, NoteSource, Section } from './types.ts';
 import { chartNoteIds } from '../charts/chartRows.ts';
 
-export function buildModel(project: Project, rendered: Rendered): BriefDocument {
+export function buildModel(project: Project, rendered: Rendered): ModelDocument {
   const numbering = new NoteNumbering();
   const errors: BriefError[] = [];
   const placed = new Map<string, Location>();
@@ -31,9 +31,10 @@ export function buildModel(project: Project, rendered: Rendered): BriefDocument 
   if (errors.length) throw new BriefFailure(errors);
 
   const warnings: string[] = [];
-  const notes: Note[] = numbering.order.map((id, i) => {
+  const notes: NoteSource[] = numbering.order.map((id, i) => {
     const def = project.notes[id];
     if ('missing' in def) return { number: i + 1, id, status: 'missing', context: def.context };
+    if ('cite' in def) return { number: i + 1, id, status: 'cite', cites: def.cite };
     const where = project.whereNote(id);
     const blocks = parseMarkdown(`${where.file}#${id}`, def.text, ['paragraph']);
     return { number: i + 1, id, status: 'ok', inlines: blocks.flatMap((b) => plainInlines((b as { inlines: RawInline[] }).inlines, where)) };

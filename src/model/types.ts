@@ -30,8 +30,20 @@ export interface Section {
   blocks: Block[];
 }
 
-export type Note =
+export interface CiteItem {
+  ref: string;
+  locator?: string;
+}
+
+/** A note as the model stage leaves it: citations are still references, not text. */
+export type NoteSource =
   | { number: number; id: string; status: 'ok'; inlines: Inline[] }
+  | { number: number; id: string; status: 'cite'; cites: CiteItem[] }
+  | { number: number; id: string; status: 'missing'; context: string };
+
+/** A note ready to set: its text, or visibly missing. `refs` are the references it cites. */
+export type Note =
+  | { number: number; id: string; status: 'ok'; inlines: Inline[]; refs: string[] }
   | { number: number; id: string; status: 'missing'; context: string };
 
 export interface Cover {
@@ -51,5 +63,10 @@ export interface BriefDocument {
   figures: FigureInfo[];
   header: (ctx: { page: number; pages: number; section: string }) => string;
   footer: (ctx: { page: number; pages: number; section: string }) => string;
+  /** Chicago bibliography entries, when the house style asks for one. */
+  bibliography: Inline[][];
   warnings: string[];
 }
+
+/** The model stage's output: the document before its notes are generated. */
+export type ModelDocument = Omit<BriefDocument, 'notes' | 'bibliography'> & { notes: NoteSource[] };

@@ -1,61 +1,96 @@
 // The pipeline, stage by stage:
 //
-//   load ─▶ templates ─▶ model ─▶ notes ─▶ charts ─▶ layout ─▶ pdf ─▶ write
-//   data/   Handlebars   mdast,   citeproc  Vega-Lite  pdfmake  pdfmake  atomic
-//   YAML    → Markdown   numbers  Chicago,  → SVG      doc def  pages,   rename
-//                                 Ibid.                        bytes
+//   load ─▶ templates ─▶ model ─▶ notes ─▶ review ─▶ charts ─▶ layout ─▶ pdf ─▶ write
+//   data/   Handlebars   mdast,   citeproc  open      Vega-Lite  pdfmake  pdfmake  atomic PDF,
+//   YAML    → Markdown   numbers  Chicago,  items,    → SVG      doc def  pages,   figure
+//                                 Ibid.     --final                      bytes    report
+import { dirname, join } from 'node:path';
 import { loadProject, type Project } from './load/loadProject.ts';
 import { renderTemplates } from './templates/renderTemplates.ts';
 import { buildModel } from './model/buildModel.ts';
 import { generateNotes } from './notes/generateNotes.ts';
+import { openItems, type OpenItem } from './review/openItems.ts';
 import { renderCharts } from './charts/renderCharts.ts';
-import { docDefinition } from './layout/docDefinition.ts';
+import { docDefinition, figurePages } from './layout/docDefinition.ts';
+import { pageGeometry, type Paper } from './layout/theme.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { creationDate } from './pdf/creationDate.ts';
+import { compare, readSnapshot, snapshot, type FigureChange, type FigureSnapshot } from './review/figureReport.ts';
+import { BriefFailure } from './errors/BriefError.ts';
+import { messages } from './errors/messages.ts';
 import type { BriefDocument } from './model/types.ts';
 
-export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'charts' | 'layout' | 'pdf' | 'write';
+export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'review' | 'charts' | 'layout' | 'pdf' | 'write';
+
+export interface BuildOptions {
+  paper?: Paper;
+  /** Refuse to build while open items remain. */
+  final?: boolean;
+  /** Called as each stage starts, for a progress line. */
+  onStage?: (stage: Stage) => void;
+}
 
 export interface BuildResult {
   document: BriefDocument;
   pdf: Buffer;
+  openItems: OpenItem[];
+  /** Each figure's printed value and the pages it is on. */
+  figures: FigureSnapshot;
   /** Milliseconds per stage; `pdf` includes pdfmake's page layout, reported apart as `pageLayout`. */
   timings: Partial<Record<Stage | 'pageLayout', number>>;
 }
 
 /** Everything but writing: the document and its PDF bytes. */
-export async function build(root: string): Promise<BuildResult> {
+export async function build(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const timings: BuildResult['timings'] = {};
-  const project = timed(timings, 'load', () => loadProject(root));
-  return buildProject(project, timings);
+  const project = await timed(timings, options, 'load', () => loadProject(root));
+  return buildProject(project, options, timings);
 }
 
 /** The stages after loading, for a project already in memory (tests and the bench scale it). */
-export async function buildProject(project: Project, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
-  const rendered = timed(timings, 'templates', () => renderTemplates(project));
-  const draft = timed(timings, 'model', () => buildModel(project, rendered));
-  const document = timed(timings, 'notes', () => generateNotes(project, draft));
-  let started = performance.now();
-  const charts = await renderCharts(project, document);
-  timings.charts = performance.now() - started;
-  const definition = timed(timings, 'layout', () => docDefinition(document, charts, creationDate(document.meta.date)));
-  started = performance.now();
-  const { bytes, pageLayoutMs } = await renderPdf(definition);
-  timings.pdf = performance.now() - started;
+export async function buildProject(project: Project, options: BuildOptions = {}, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
+  const paper = options.paper ?? 'a4';
+  const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
+  const rendered = await step('templates', () => renderTemplates(project));
+  const draft = await step('model', () => buildModel(project, rendered));
+  const document = await step('notes', () => generateNotes(project, draft));
+  const open = await step('review', () => openItems(project, document));
+  if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);
+  const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth));
+  const definition = await step('layout', () =>
+    docDefinition(document, charts, { paper, creationDate: creationDate(document.meta.date), draft: open.length > 0 }));
+  const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition));
   timings.pageLayout = pageLayoutMs;
-  return { document, pdf: bytes, timings };
+  return { document, pdf: bytes, openItems: open, figures: snapshot(project.figures, figurePages(definition)), timings };
 }
 
-export async function buildToFile(root: string, outFile: string): Promise<BuildResult> {
-  const result = await build(root);
-  timed(result.timings, 'write', () => writeAtomically(outFile, result.pdf));
-  return result;
+export interface FileResult extends BuildResult {
+  /** Figures whose value changed since the last build that wrote this file. */
+  changes: FigureChange[];
 }
 
-function timed<T>(timings: BuildResult['timings'], stage: Stage, run: () => T): T {
+/** Builds and writes the PDF, then the figure report beside it; both atomically. */
+export async function buildToFile(root: string, outFile: string, options: BuildOptions = {}): Promise<FileResult> {
+  const result = await build(root, options);
+  const reportFile = figureReportPath(outFile);
+  const changes = compare(readSnapshot(reportFile), result.figures);
+  await timed(result.timings, options, 'write', () => {
+    writeAtomically(outFile, result.pdf);
+    writeAtomically(reportFile, Buffer.from(JSON.stringify({ pdf: outFile, figures: result.figures }, null, 2) + '\n'));
+  });
+  return { ...result, changes };
+}
+
+/** out/brief.pdf keeps its report in out/brief.figures.json. */
+export function figureReportPath(outFile: string): string {
+  return join(dirname(outFile), `${outFile.split(/[\\/]/).pop()!.replace(/\.pdf$/i, '')}.figures.json`);
+}
+
+async function timed<T>(timings: BuildResult['timings'], options: BuildOptions, stage: Stage, run: () => T | Promise<T>): Promise<T> {
+  options.onStage?.(stage);
   const started = performance.now();
   try {
-    return run();
+    return await run();
   } finally {
     timings[stage] = performance.now() - started;
   }

@@ -73,9 +73,14 @@ export function chartRows(id: string, chart: ChartDef, figures: Record<string, F
   return { rows, noteIds };
 }
 
+/** The figures a chart plots, in row order. */
+export function chartFigureIds(chart: ChartDef): string[] {
+  const ids = chart.rows.flatMap((r) => [r.figure, ...(r.also && typeof r.also === 'object' ? Object.values(r.also) : [])]);
+  return [...new Set(ids.filter((f): f is string => typeof f === 'string'))];
+}
+
 /** The ids of the notes that source a chart's figures, without building its rows. */
 export function chartNoteIds(chart: ChartDef, figures: Record<string, Figure>): string[] {
-  const ids = chart.rows.flatMap((r) => [r.figure, ...(r.also && typeof r.also === 'object' ? Object.values(r.also) : [])]);
-  const notes = ids.flatMap((f) => (typeof f === 'string' && Object.hasOwn(figures, f) && figures[f].note ? [figures[f].note!] : []));
+  const notes = chartFigureIds(chart).flatMap((f) => (Object.hasOwn(figures, f) && figures[f].note ? [figures[f].note!] : []));
   return [...new Set(notes)];
 }

@@ -5,7 +5,6 @@ import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument } from '../model/types.ts';
-import { bodyWidth } from '../layout/theme.ts';
 import { chartRows, type Row } from './chartRows.ts';
 import { serbiaAndKosovo } from './geo.ts';
 import { renderChart, ChartSpecError, type ChartSvg } from './renderChart.ts';
@@ -13,7 +12,8 @@ import type { LoaderProblem } from './sandboxLoader.ts';
 
 export type ChartImages = Map<string, ChartSvg>;
 
-export async function renderCharts(project: Project, document: BriefDocument): Promise<ChartImages> {
+/** `width` is the text block's, in points: charts are drawn at the size they are printed. */
+export async function renderCharts(project: Project, document: BriefDocument, width: number): Promise<ChartImages> {
   const images: ChartImages = new Map();
   const errors: BriefError[] = [];
   for (const figure of document.figures) {
@@ -28,7 +28,7 @@ export async function renderCharts(project: Project, document: BriefDocument): P
     try {
       const datasets: Record<string, unknown[]> = { rows };
       if (chart.geo) datasets.outline = serbiaAndKosovo();
-      images.set(id, await renderChart(chart.vegaLite, datasets, bodyWidth, join(project.root, 'data'), problems));
+      images.set(id, await renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems));
     } catch (e) {
       if (!(e instanceof ChartSpecError)) throw e;
       errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));

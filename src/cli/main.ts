@@ -1,60 +1,118 @@
-// The `brief` command: parses arguments, runs the pipeline, prints errors one
-// per line and exits 0 (ok), 1 (invalid input) or 2 (usage).
-import { resolve } from 'node:path';
-import { buildToFile } from '../pipeline.ts';
-import { BriefFailure, formatError } from '../errors/BriefError.ts';
+// The `brief` command: build, watch or check. Errors print one per line with
+// their location, never a stack trace unless --debug; exit 0 ok, 1 invalid
+// input, 2 usage.
+import { watch as watchFiles, type FSWatcher } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } from '../pipeline.ts';
+import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
+import { formatChange } from '../review/figureReport.ts';
+import { HELP, UsageError, parseArgs, type Request } from './args.ts';
 
-const USAGE = `usage: brief build [--root DIR] [--out FILE] [--debug]
-
-  build   validate the data and templates and write the brief (default out/brief.pdf)
-  --root  the project folder holding data/ and templates/ (default: current folder)
-  --out   where to write the PDF
-  --debug print stack traces for internal errors`;
+const out = (line: string) => process.stdout.write(line + '\n');
+const err = (line: string) => process.stderr.write(line + '\n');
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return 0;
-  }
-  if (command !== 'build') {
-    console.error(command ? `brief: unknown command "${command}"` : 'brief: no command given');
-    console.error(USAGE);
+  let request: Request;
+  try {
+    request = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`brief: ${e.message}`);
+    err(HELP.main);
     return 2;
   }
-  const opts = { root: '.', out: 'out/brief.pdf', debug: false };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      return 0;
-    }
-    if (a === '--debug') opts.debug = true;
-    else if ((a === '--root' || a === '--out') && rest[i + 1]) opts[a.slice(2) as 'root' | 'out'] = rest[++i];
-    else {
-      console.error(`brief: unknown or incomplete option "${a}"`);
-      console.error(USAGE);
-      return 2;
-    }
+  if (request.help) {
+    out(argv.length && argv[0] !== '--help' && argv[0] !== '-h' ? HELP[request.command] : HELP.main);
+    return 0;
   }
+  if (request.command === 'watch') return watch(request);
+  return (await once(request)) ? 0 : 1;
+}
+
+function options(request: Request): BuildOptions {
+  // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
+  const onStage = process.stderr.isTTY ? (stage: Stage) => process.stderr.write(`\r\x1b[K${stage}…`) : undefined;
+  return { paper: request.paper, final: request.final, onStage };
+}
+
+function clearProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+
+/** One build or check; true when it succeeded. */
+async function once(request: Request): Promise<boolean> {
   const started = performance.now();
   try {
-    const out = resolve(opts.root, opts.out);
-    const { document, pdf } = await buildToFile(resolve(opts.root), out);
-    for (const w of document.warnings) console.warn(`warning: ${w}`);
-    const ms = Math.round(performance.now() - started);
-    console.log(`wrote ${opts.out}: ${(pdf.length / 1024).toFixed(0)} KB, ${document.notes.length} notes, in ${ms} ms`);
-    return 0;
-  } catch (e) {
-    if (e instanceof BriefFailure) {
-      for (const err of e.errors) console.error(`error: ${formatError(err)}`);
-      console.error(`brief: build failed; ${opts.out} was left as it was`);
-      return 1;
+    if (request.command === 'check') {
+      const result = await build(resolve(request.root), options(request));
+      clearProgress();
+      report(result);
+      out(`check: ok, ${result.document.notes.length} notes, ${result.document.figures.length} figures (${ms(started)})`);
+      return true;
     }
-    console.error(`error: internal error: ${e instanceof Error ? e.message : String(e)} [internal] — rerun with --debug and report it`);
-    if (opts.debug && e instanceof Error) console.error(e.stack);
-    return 1;
+    const file = resolve(request.root, request.out);
+    const result = await buildToFile(resolve(request.root), file, options(request));
+    clearProgress();
+    report(result);
+    for (const change of result.changes) out(formatChange(change));
+    out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${request.paper.toUpperCase()} (${ms(started)})`);
+    return true;
+  } catch (e) {
+    clearProgress();
+    printFailure(e, request);
+    return false;
   }
+}
+
+function report(result: BuildResult): void {
+  for (const w of result.document.warnings) err(`warning: ${w}`);
+  if (result.openItems.length) {
+    err(`draft: ${result.openItems.length} open items keep this brief a draft (--final refuses it):`);
+    for (const item of result.openItems) err(`  ${formatLocation(item.where)}: ${item.what}`);
+  }
+}
+
+function printFailure(e: unknown, request: Request): void {
+  if (e instanceof BriefFailure) {
+    for (const error of e.errors) err(`error: ${formatError(error)}`);
+    if (request.command !== 'check') err(`brief: nothing written; ${request.out} is as it was`);
+    return;
+  }
+  err(`error: internal error: ${e instanceof Error ? e.message : String(e)} [internal] — rerun with --debug and report it`);
+  if (request.debug && e instanceof Error && e.stack) err(e.stack);
+}
+
+function ms(started: number): string {
+  return `${Math.round(performance.now() - started)} ms`;
+}
+
+/** Builds, then rebuilds on every change; runs until interrupted. */
+async function watch(request: Request): Promise<number> {
+  const root = resolve(request.root);
+  await once({ ...request, command: 'build' });
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rebuild = () => {
+    const files = [...changed].sort();
+    changed.clear();
+    running = running.then(async () => {
+      out(`changed: ${files.join(', ')}`);
+      await once({ ...request, command: 'build' });
+    });
+  };
+  const watchers: FSWatcher[] = ['data', 'templates', 'charts'].map((dir) =>
+    watchFiles(join(root, dir), { recursive: true }, (_, name) => {
+      if (!name || name.endsWith('.tmp')) return;
+      changed.add(`${dir}/${name}`);
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 60);
+    }),
+  );
+  out(`watching data/, templates/ and charts/ in ${root} (Ctrl-C to stop)`);
+  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  watchers.forEach((w) => w.close());
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

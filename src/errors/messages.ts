@@ -60,6 +60,9 @@ export const messages = {
     err('chart-field', where, `chart "${id}": the spec uses field "${field}", which its rows do not have`, known.length ? `the rows have: ${known.join(', ')}` : undefined),
   chartLoad: (where: Location, id: string, uri: string, reason: string) =>
     err('chart-sandbox', where, `chart "${id}" tried to load "${uri}": ${reason}`),
+  openItem: (where: Location, what: string) => err('open-item', where, what),
+  finalRefused: (count: number) =>
+    err('final-refused', {}, `--final refuses a brief with ${count} open items`, 'resolve them, or build without --final for a draft'),
   fontMissing: (file: string) =>
     err('font-missing', { file }, 'font file not found', 'run npm ci to reinstall the font packages'),
   internal: (detail: string) =>

@@ -1,15 +1,24 @@
 // Layout stage: builds the pdfmake document definition (cover, key findings,
 // contents, sections, notes, running header and footer) from the model.
-import type { BriefDocument, FigureInfo, Note } from '../model/types.ts';
+import type { BriefDocument, FigureInfo, Inline, Note } from '../model/types.ts';
 import type { ChartImages } from '../charts/renderCharts.ts';
 import { runs, type Run } from './inlines.ts';
 import { SANS, SERIF } from './fonts.ts';
-import { bodyWidth, colour, page, type } from './theme.ts';
+import { colour, pageGeometry, type, type PageGeometry, type Paper } from './theme.ts';
 import type { FootnoteSpec } from '../pdf/pdfmakeHooks.ts';
 
 export type DocDefinition = Record<string, unknown>;
 
-export function docDefinition(doc: BriefDocument, charts: ChartImages, creationDate: Date): DocDefinition {
+export interface LayoutOptions {
+  paper: Paper;
+  creationDate: Date;
+  /** Open items remain: every page carries a discreet "Draft" mark. */
+  draft: boolean;
+}
+
+export function docDefinition(doc: BriefDocument, charts: ChartImages, options: LayoutOptions): DocDefinition {
+  const page = pageGeometry(options.paper);
+  const creationDate = options.creationDate;
   return {
     pageSize: page.size,
     pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
@@ -26,19 +35,21 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, creationD
     },
     defaultStyle: { font: SERIF, fontSize: type.body.fontSize, lineHeight: type.body.lineHeight, color: colour.ink },
     styles: styles(),
-    background: (currentPage: number) => (currentPage === 1 ? coverBackground() : null),
-    header: (currentPage: number, pageCount: number) => runningHeader(doc, currentPage, pageCount),
-    footer: (currentPage: number, pageCount: number) => runningFooter(doc, currentPage, pageCount),
+    background: (currentPage: number) => (currentPage === 1 ? coverBackground(page) : null),
+    header: (currentPage: number, pageCount: number) => runningHeader(doc, page, currentPage, pageCount),
+    footer: (currentPage: number, pageCount: number) => runningFooter(doc, page, currentPage, pageCount, options.draft),
     content: {
       // The notes travel on the root node; pdf/pdfmakeHooks.ts sets each at the foot of its page.
-      footnoteSpec: footnoteSpec(doc.notes),
+      footnoteSpec: footnoteSpec(doc.notes, page),
       stack: [
-        cover(doc),
-        keyFindings(doc),
+        cover(doc, page, options.draft),
+        keyFindings(doc, page),
         contents(),
         ...doc.sections.flatMap((s, i) => [
-          { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
-          ...s.blocks.map((b) => (b.kind === 'figure' ? figure(doc.figures[b.number - 1], charts) : { text: runs(b.inlines), style: 'body' })),
+          { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, outline: true, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
+          ...s.blocks.map((b) => (b.kind === 'figure'
+            ? figure(doc.figures[b.number - 1], charts, page, `section-${s.id}`)
+            : { text: runs(b.inlines), style: 'body', figureIds: figureIdsIn(b.inlines) })),
         ]),
         ...bibliography(doc),
       ],
@@ -50,26 +61,30 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, creationD
 function bibliography(doc: BriefDocument) {
   if (!doc.bibliography.length) return [];
   return [
-    { text: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', keepWithNext: true },
+    { text: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', outline: true, keepWithNext: true },
     ...doc.bibliography.map((entry) => ({ text: runs(entry), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
   ];
 }
 
 /** A numbered figure, kept on one page: caption, the chart as vector graphics, source line. */
-function figure(info: FigureInfo, charts: ChartImages) {
+function figure(info: FigureInfo, charts: ChartImages, page: PageGeometry, section: string) {
   const chart = charts.get(info.chartId)!;
   return {
+    figureIds: info.figureIds,
     unbreakable: true,
     // Placed by pdf/pdfmakeHooks.ts: at the top of the next page if it does not fit here.
     float: true,
     margin: [0, 8, 0, 12],
-    id: `figure-${info.number}`,
     stack: [
-      { text: [{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }], font: SANS, fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6] },
+      {
+        text: [{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }],
+        font: SANS, fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6],
+        id: `figure-${info.number}`, outline: true, outlineText: `Figure ${info.number}: ${info.caption}`, outlineParentId: section,
+      },
       { svg: chart.svg, width: chart.width, height: chart.height, imageCallback: refuseImage },
       { text: [{ text: 'Source: ', italics: true }, info.source], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted, margin: [0, 5, 0, 0] },
       ...(info.mapNote ? [{ text: [{ text: 'Note: ', italics: true }, info.mapNote], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted }] : []),
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: bodyWidth, y2: 4, lineWidth: 0.5, lineColor: colour.rule }] },
+      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: page.bodyWidth, y2: 4, lineWidth: 0.5, lineColor: colour.rule }] },
     ],
   };
 }
@@ -79,7 +94,7 @@ function refuseImage(): never {
   throw new Error('charts may not embed images');
 }
 
-function footnoteSpec(notes: Note[]): FootnoteSpec {
+function footnoteSpec(notes: Note[], page: PageGeometry): FootnoteSpec {
   return {
     notes: Object.fromEntries(notes.map((n) => [n.number, {
       id: `note-${n.number}`,
@@ -110,11 +125,11 @@ function styles() {
   };
 }
 
-function coverBackground() {
+function coverBackground(page: PageGeometry) {
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: page.width, h: 360, color: colour.accent }] };
 }
 
-function cover(doc: BriefDocument) {
+function cover(doc: BriefDocument, page: PageGeometry, draft: boolean) {
   const [series = '', ...rest] = doc.cover.lines;
   return {
     stack: [
@@ -124,23 +139,24 @@ function cover(doc: BriefDocument) {
       {
         absolutePosition: { x: page.margins.left, y: page.height - 150 },
         stack: [
-          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: bodyWidth, y2: 0, lineWidth: 0.6, lineColor: colour.rule }] },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: page.bodyWidth, y2: 0, lineWidth: 0.6, lineColor: colour.rule }] },
           { text: rest.join('\n'), font: SANS, fontSize: 11, lineHeight: 1.4, color: colour.muted, margin: [0, 10, 0, 0] },
+          ...(draft ? [{ text: 'DRAFT — open items remain; not for distribution', font: SANS, fontSize: 8, characterSpacing: 0.8, color: colour.missing, margin: [0, 6, 0, 0] }] : []),
         ],
       },
     ],
   };
 }
 
-function keyFindings(doc: BriefDocument) {
+function keyFindings(doc: BriefDocument, page: PageGeometry) {
   return {
     pageBreak: 'before',
     table: {
-      widths: [bodyWidth - 2 * 14],
+      widths: [page.bodyWidth - 2 * 14],
       body: [[{
         stack: [
-          { text: 'Key findings', style: 'boxTitle' },
-          { ul: doc.keyFindings.map((f) => ({ text: runs(f), style: 'finding' })), markerColor: colour.accent },
+          { text: 'Key findings', style: 'boxTitle', id: 'key-findings', outline: true },
+          { ul: doc.keyFindings.map((f) => ({ text: runs(f), style: 'finding', figureIds: figureIdsIn(f) })), markerColor: colour.accent },
         ],
         fillColor: colour.tint,
         margin: [10, 10, 10, 6],
@@ -153,7 +169,7 @@ function keyFindings(doc: BriefDocument) {
 function contents() {
   return {
     toc: {
-      title: { text: 'Contents', style: 'tocTitle' },
+      title: { text: 'Contents', style: 'tocTitle', id: 'contents', outline: true },
       textStyle: { font: SANS, fontSize: 10.5 },
       numberStyle: { font: SANS, fontSize: 10.5 },
       textMargin: [0, 3, 0, 3],
@@ -166,7 +182,7 @@ export function noteBody(n: Note): Run[] {
   return [{ text: `[Note text missing in the source paper: ${n.context}.]`, italics: true, color: colour.missing }];
 }
 
-function runningHeader(doc: BriefDocument, currentPage: number, pageCount: number) {
+function runningHeader(doc: BriefDocument, page: PageGeometry, currentPage: number, pageCount: number) {
   if (currentPage === 1) return null;
   return {
     margin: [page.margins.left, 34, page.margins.right, 0],
@@ -177,12 +193,44 @@ function runningHeader(doc: BriefDocument, currentPage: number, pageCount: numbe
   };
 }
 
-function runningFooter(doc: BriefDocument, currentPage: number, pageCount: number) {
+function runningFooter(doc: BriefDocument, page: PageGeometry, currentPage: number, pageCount: number, draft: boolean) {
   if (currentPage === 1) return null;
   return {
     margin: [page.margins.left, 26, page.margins.right, 0],
-    text: doc.footer({ page: currentPage, pages: pageCount, section: '' }).trim(),
-    style: 'furniture',
-    alignment: 'center',
+    columns: [
+      { width: '*', text: draft ? 'DRAFT' : '', style: 'furniture', color: colour.missing, characterSpacing: 0.8 },
+      { width: 'auto', text: doc.footer({ page: currentPage, pages: pageCount, section: '' }).trim(), style: 'furniture' },
+      { width: '*', text: '' },
+    ],
   };
+}
+
+function figureIdsIn(inlines: Inline[]): string[] {
+  const ids = inlines.flatMap((n): string[] => (n.kind === 'figureRef' ? [n.figureId] : 'children' in n ? figureIdsIn(n.children) : []));
+  return [...new Set(ids)];
+}
+
+/**
+ * After pdfmake has laid the definition out, the pages each figure's value
+ * was printed on. pdfmake records where it put each node in `positions`.
+ */
+export function figurePages(definition: DocDefinition): Map<string, number[]> {
+  const pages = new Map<string, Set<number>>();
+  const seen = new Set<object>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as { figureIds?: string[]; positions?: { pageNumber: number }[] };
+    if (n.figureIds?.length && n.positions?.length) {
+      for (const id of n.figureIds) {
+        const set = pages.get(id) ?? new Set<number>();
+        for (const p of n.positions) set.add(p.pageNumber);
+        pages.set(id, set);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'positions' && key !== 'footnoteSpec' && !key.startsWith('_')) walk(value);
+  };
+  walk(definition.content);
+  return new Map([...pages].map(([id, set]) => [id, [...set].sort((a, b) => a - b)]));
 }

@@ -16,6 +16,8 @@ export function runs(inlines: Inline[], inherited: Record<string, unknown> = {})
         return runs(n.children, { ...inherited, bold: true });
       case 'link':
         return runs(n.children, { ...inherited, link: n.url, color: colour.accent });
+      case 'figureRef':
+        return [];
       case 'noteRef':
         return [{ text: String(n.number), ...inherited, sup: true, linkToDestination: `note-${n.number}`, noteRef: n.number }];
     }

@@ -27,9 +27,17 @@ export interface Project {
   whereNote: (id: string) => Location;
   whereNoteField: (id: string, path: (string | number)[]) => Location;
   whereChart: (id: string) => Location;
+  /** Every file read, as text: for TODO marks and the change report. */
+  sources: TemplateSource[];
 }
 
 export function loadProject(root: string): Project {
+  const sources: TemplateSource[] = [];
+  const read = (file: string) => {
+    const text = readText(root, file);
+    sources.push({ file, text });
+    return text;
+  };
   const meta = readYaml(root, 'data/brief.yaml', metaSchema);
   const sections = readYaml(root, 'data/sections.yaml', sectionsSchema);
   const figures = readYaml(root, 'data/figures.yaml', figuresSchema);
@@ -38,7 +46,7 @@ export function loadProject(root: string): Project {
   const references = readYaml(root, 'data/references.json', referencesSchema);
   checkUniqueIds(references.value, references.src);
   checkUniqueIds(sections.value, sections.src);
-  const template = (file: string): TemplateSource => ({ file, text: readText(root, file) });
+  const template = (file: string): TemplateSource => ({ file, text: read(file) });
   return {
     root,
     meta: meta.value,
@@ -46,7 +54,7 @@ export function loadProject(root: string): Project {
     figures: figures.value,
     notes: notes.value,
     references: Object.fromEntries(references.value.map((r) => [r.id, r])),
-    charts: Object.fromEntries(Object.entries(charts.value).map(([id, c]) => [id, { ...c, vegaLite: readJson(root, c.spec) }])),
+    charts: Object.fromEntries(Object.entries(charts.value).map(([id, c]) => [id, { ...c, vegaLite: readJson(root, c.spec, read) }])),
     templates: {
       cover: template('templates/cover.md.hbs'),
       keyFindings: template('templates/key-findings.md.hbs'),
@@ -57,6 +65,7 @@ export function loadProject(root: string): Project {
     whereNote: (id) => locate(notes.src, [id]),
     whereNoteField: (id, path) => locate(notes.src, [id, ...path]),
     whereChart: (id) => locate(charts.src, [id]),
+    sources: [...[meta, sections, figures, notes, charts, references].map((d) => ({ file: d.src.file, text: d.src.text })), ...sources],
   };
 }
 

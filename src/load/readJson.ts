@@ -3,8 +3,8 @@ import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { readText } from './readText.ts';
 
-export function readJson(root: string, file: string): Record<string, unknown> {
-  const text = readText(root, file);
+export function readJson(root: string, file: string, read: (file: string) => string = (f) => readText(root, f)): Record<string, unknown> {
+  const text = read(file);
   try {
     const value = JSON.parse(text);
     if (!value || typeof value !== 'object' || Array.isArray(value)) fail(messages.jsonSyntax({ file }, 'expected an object'));

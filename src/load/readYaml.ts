@@ -8,6 +8,7 @@ import { readText } from './readText.ts';
 
 export interface YamlSource {
   file: string;
+  text: string;
   doc: Document;
   lines: LineCounter;
 }
@@ -40,7 +41,7 @@ export function readYaml<S extends z.ZodType>(root: string, file: string, schema
       }),
     );
   }
-  const src: YamlSource = { file, doc, lines };
+  const src: YamlSource = { file, text, doc, lines };
   const raw = doc.toJS({ maxAliasCount: 100 });
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -7,7 +7,7 @@ import type { Project } from '../load/loadProject.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
 import { parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
 import type { Block, Cover, FigureInfo, Inline, ModelDocument, NoteSource, Section } from './types.ts';
-import { chartNoteIds } from '../charts/chartRows.ts';
+import { chartFigureIds, chartNoteIds } from '../charts/chartRows.ts';
 
 export function buildModel(project: Project, rendered: Rendered): ModelDocument {
   const numbering = new NoteNumbering();
@@ -50,7 +50,7 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
     const chart = project.charts[chartId];
     const numbers = chartNoteIds(chart, project.figures).flatMap((id) => (noteNumber.has(id) ? [noteNumber.get(id)!] : []));
     const cite = numbers.length ? ` (${numbers.length > 1 ? 'notes' : 'note'} ${compactRanges(numbers)})` : '';
-    return { chartId, number: i + 1, caption: chart.caption, source: `${chart.source}${cite}.`, alt: chart.alt, mapNote: chart.mapNote };
+    return { chartId, number: i + 1, caption: chart.caption, source: `${chart.source}${cite}.`, alt: chart.alt, mapNote: chart.mapNote, figureIds: chartFigureIds(chart) };
   });
   const missing = notes.filter((n) => n.status === 'missing');
   if (missing.length) warnings.push(formatError(messages.notesMissingText(missing.map((n) => n.id), missing.map((n) => n.number))));
@@ -99,7 +99,7 @@ function plainInlines(inlines: RawInline[], where: Location): Inline[] {
 }
 
 export function inlineText(inlines: Inline[]): string {
-  return inlines.map((n) => (n.kind === 'text' ? n.text : n.kind === 'noteRef' ? '' : inlineText(n.children))).join('');
+  return inlines.map((n) => (n.kind === 'text' ? n.text : 'children' in n ? inlineText(n.children) : '')).join('');
 }
 
 function buildCover(file: string, blocks: RawBlock[]): Cover {

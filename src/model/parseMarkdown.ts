@@ -4,7 +4,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { fail, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
-import { FIGURE_REF_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
+import { FIGURE_REF_PATTERN, FIGURE_VALUE_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
 import type { Inline } from './types.ts';
 
 /** A note marker before numbering: the note id and where it was cited. */
@@ -71,6 +71,8 @@ function inlines(file: string, nodes: PhrasingContent[]): RawInline[] {
       case 'break':
         return [{ kind: 'text', text: ' ' }];
       case 'html': {
+        const value = FIGURE_VALUE_PATTERN.exec(node.value);
+        if (value) return [{ kind: 'figureRef', figureId: value[1] }];
         const m = NOTE_REF_PATTERN.exec(node.value);
         if (!m) fail(messages.markdownUnsupported(at(file, node), 'raw HTML', ALLOWED));
         return [{ kind: 'noteRef', noteId: m[1], where: { file, line: Number(m[2]) } }];

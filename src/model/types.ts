@@ -7,7 +7,9 @@ export type Inline =
   | { kind: 'emphasis'; children: Inline[] }
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'link'; url: string; children: Inline[] }
-  | { kind: 'noteRef'; noteId: string; number: number };
+  | { kind: 'noteRef'; noteId: string; number: number }
+  /** Where a figure's value is printed; it prints nothing itself. */
+  | { kind: 'figureRef'; figureId: string };
 
 export type Block =
   | { kind: 'paragraph'; inlines: Inline[] }
@@ -22,6 +24,8 @@ export interface FigureInfo {
   source: string;
   alt: string;
   mapNote?: string;
+  /** The figures (data/figures.yaml) it plots. */
+  figureIds: string[];
 }
 
 export interface Section {

@@ -19,6 +19,9 @@ export interface HelperScope {
 /** The Markdown inline HTML that stands for a note marker until the model stage numbers it. */
 export const noteRefTag = (id: string, line: number) => `<note-ref id="${id}" line="${line}"/>`;
 export const NOTE_REF_PATTERN = /^<note-ref id="([a-z0-9-]+)" line="(\d+)"\/>$/;
+/** Marks where a figure's value is printed, so the build can report the pages it appears on. */
+export const figureValueTag = (id: string) => `<fig-ref id="${id}"/>`;
+export const FIGURE_VALUE_PATTERN = /^<fig-ref id="([a-z0-9-]+)"\/>$/;
 /** A chart's place in the prose: a block of its own until the model stage numbers it. */
 export const figureRefTag = (id: string, line: number) => `\n\n<figure-ref id="${id}" line="${line}"/>\n\n`;
 export const FIGURE_REF_PATTERN = /^<figure-ref id="([a-z0-9-]+)" line="(\d+)"\/>$/;
@@ -45,7 +48,7 @@ export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => u
     (...args) => {
       const [f, id, options] = figure(name, args);
       try {
-        return new SafeString(escapeMarkdown(String(print(f, options)))) as unknown as string;
+        return new SafeString(figureValueTag(id) + escapeMarkdown(String(print(f, options)))) as unknown as string;
       } catch (e) {
         if (!(e instanceof FormatProblem)) throw e;
         const at = where(options);

@@ -1,0 +1,96 @@
+// Parses `brief <command> [options]` into a typed request, or a usage error.
+import { PAPERS, type Paper } from '../layout/theme.ts';
+
+export type Command = 'build' | 'watch' | 'check';
+
+export interface Request {
+  command: Command;
+  help: boolean;
+  /** The project folder: data/, templates/ and charts/ live in it. */
+  root: string;
+  out: string;
+  paper: Paper;
+  final: boolean;
+  debug: boolean;
+}
+
+export class UsageError extends Error {}
+
+const COMMANDS: Command[] = ['build', 'watch', 'check'];
+
+export function parseArgs(argv: string[]): Request {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h') return { ...defaults(), command: 'build', help: true };
+  if (!COMMANDS.includes(first as Command)) throw new UsageError(`unknown command "${first}"`);
+  const request: Request = { ...defaults(), command: first as Command };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--help':
+      case '-h':
+        request.help = true;
+        break;
+      case '--data': // the data folder; its parent holds templates/ and charts/
+        request.root = value().replace(/[\\/]+$/, '').replace(/(^|[\\/])data$/, '$1') || '.';
+        break;
+      case '--root':
+        request.root = value();
+        break;
+      case '--out':
+        request.out = value();
+        break;
+      case '--paper': {
+        const paper = value().toLowerCase();
+        if (!PAPERS.includes(paper as Paper)) throw new UsageError(`--paper takes ${PAPERS.join(' or ')}, not "${paper}"`);
+        request.paper = paper as Paper;
+        break;
+      }
+      case '--final':
+        request.final = true;
+        break;
+      case '--debug':
+        request.debug = true;
+        break;
+      default:
+        throw new UsageError(`unknown option "${arg}"`);
+    }
+  }
+  return request;
+}
+
+function defaults(): Omit<Request, 'command'> {
+  return { help: false, root: '.', out: 'out/brief.pdf', paper: 'a4', final: false, debug: false };
+}
+
+export const HELP: Record<Command | 'main', string> = {
+  main: `usage: brief <command> [options]
+
+commands:
+  build   validate everything and write the brief (out/brief.pdf)
+  watch   rebuild whenever data/, templates/ or charts/ change
+  check   validate everything and lay the brief out, without writing
+
+Run brief <command> --help for its options. Exit codes: 0 ok, 1 invalid input, 2 usage.`,
+  build: `usage: brief build [--data DIR] [--out FILE] [--paper a4|letter] [--final] [--debug]
+
+Writes the brief and reports the figures that changed since the last build.
+  --data DIR     the data folder (default data/); templates/ and charts/ sit beside it
+  --out FILE     where to write the PDF (default out/brief.pdf)
+  --paper SIZE   a4 (default) or letter
+  --final        refuse to build while open items remain (missing notes, unsourced figures, TODOs)
+  --debug        print stack traces for internal errors`,
+  watch: `usage: brief watch [--data DIR] [--out FILE] [--paper a4|letter] [--debug]
+
+Builds, then rebuilds on every change in data/, templates/ or charts/, printing
+what changed and how long it took. A broken edit prints its error and keeps the
+last good PDF. Stop with Ctrl-C.`,
+  check: `usage: brief check [--data DIR] [--paper a4|letter] [--final] [--debug]
+
+Validates data, templates, notes and charts and lays the brief out, without
+writing anything. Exit 0 if the brief would build.`,
+};

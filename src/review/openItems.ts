@@ -1,0 +1,27 @@
+// What keeps the brief a draft: notes whose text is missing, figures with no
+// source, and TODO marks left in data, templates or chart specs.
+import type { Location } from '../errors/BriefError.ts';
+import type { Project } from '../load/loadProject.ts';
+import type { BriefDocument } from '../model/types.ts';
+
+export interface OpenItem {
+  where: Location;
+  what: string;
+}
+
+export function openItems(project: Project, document: BriefDocument): OpenItem[] {
+  const items: OpenItem[] = [];
+  for (const n of document.notes) {
+    if (n.status === 'missing') items.push({ where: project.whereNote(n.id), what: `note ${n.number} ("${n.id}") has no text` });
+  }
+  for (const [id, f] of Object.entries(project.figures)) {
+    if (!f.note) items.push({ where: project.whereFigure(id), what: `figure "${id}" has no source note` });
+  }
+  for (const source of project.sources) {
+    source.text.split('\n').forEach((line, i) => {
+      const todo = /\bTODO\b:?\s*(.*)/.exec(line);
+      if (todo) items.push({ where: { file: source.file, line: i + 1 }, what: `TODO ${todo[1].trim()}`.trim() });
+    });
+  }
+  return items;
+}

@@ -1,0 +1,155 @@
+// The `brief` command as a user runs it: exit codes, messages, atomic and
+// reproducible output, the figure-change report, draft and final.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT, copyProject, edit } from '../support/project.ts';
+import { readPdf } from '../support/readPdf.ts';
+import { pageGeometry } from '../../src/layout/theme.ts';
+
+function brief(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('brief build', () => {
+  test('writes the PDF and its figure report; a second build is byte-identical', () => {
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    const first = brief('build', '--data', join(dir, 'data'), '--out', out);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^wrote .*brief\.pdf: \d+ KB, 58 notes, 6 figures, A4/m);
+    const bytes = readFileSync(out);
+    expect(existsSync(join(dir, 'out', 'brief.figures.json'))).toBe(true);
+    expect(brief('build', '--data', join(dir, 'data'), '--out', out).code).toBe(0);
+    expect(Buffer.compare(readFileSync(out), bytes)).toBe(0);
+    expect(bytes.length).toBeLessThan(600 * 1024);
+  });
+
+  test('reports a changed figure: old value → new value, with its pages', () => {
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    expect(brief('build', '--data', join(dir, 'data'), '--out', out).code).toBe(0);
+    edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
+    const second = brief('build', '--data', join(dir, 'data'), '--out', out);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\) \(pages \d+(, \d+)*\)$/m);
+    expect(second.stdout.match(/^figure /gm)).toHaveLength(1);
+  });
+
+  test('a broken data file fails naming the file, and leaves the previous PDF byte-identical', () => {
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    expect(brief('build', '--data', join(dir, 'data'), '--out', out).code).toBe(0);
+    const before = readFileSync(out);
+    edit(dir, 'data/figures.yaml', (t) => t.replace('kostolac-loan:\n  kind: money', 'kostolac-loan:\n  kind: money\n   broken: [indent'));
+    const broken = brief('build', '--data', join(dir, 'data'), '--out', out);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error: data\/figures\.yaml:\d+:\d+: YAML syntax error/m);
+    expect(broken.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(Buffer.compare(readFileSync(out), before)).toBe(0);
+  });
+
+  test('--final refuses the current draft and lists notes 46–58', () => {
+    const run = brief('build', '--final', '--out', join(copyProject(), 'out', 'brief.pdf'));
+    expect(run.code).toBe(1);
+    for (let n = 46; n <= 58; n++) expect(run.stderr).toMatch(new RegExp(`note ${n} \\("missing-[a-z0-9-]+"\\) has no text \\[open-item\\]`));
+    expect(run.stderr).toContain('--final refuses a brief with 14 open items');
+  });
+
+  test('a draft lists its open items and marks its pages', async () => {
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    const run = brief('build', '--data', join(dir, 'data'), '--out', out);
+    expect(run.stderr).toContain('draft: 14 open items');
+    const pdf = await readPdf(readFileSync(out));
+    for (let p = 2; p <= pdf.pages; p++) expect(pdf.items.some((i) => i.page === p && i.text === 'DRAFT')).toBe(true);
+  });
+
+  test('US Letter from the same sources, with no text outside its margins', async () => {
+    const out = join(copyProject(), 'out', 'letter.pdf');
+    expect(brief('build', '--paper', 'letter', '--out', out).code).toBe(0);
+    const pdf = await readPdf(readFileSync(out));
+    const page = pageGeometry('letter');
+    expect(pdf.pageHeight).toBe(792);
+    for (const i of pdf.items) {
+      expect(i.x).toBeGreaterThanOrEqual(page.margins.left - 0.5);
+      expect(i.x + i.width).toBeLessThanOrEqual(page.width - page.margins.right + 0.5);
+    }
+  });
+});
+
+describe('brief usage', () => {
+  test('check validates without writing', () => {
+    const dir = copyProject();
+    const run = brief('check', '--data', join(dir, 'data'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^check: ok, 58 notes, 6 figures/m);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  test.each([['build'], ['watch'], ['check']])('%s --help prints its usage and exits 0', (command) => {
+    const run = brief(command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^usage: brief ${command}`));
+  });
+
+  test.each([[['frob']], [['build', '--paper', 'a5']], [['build', '--out']], [['build', '--colour']]])('%j is a usage error: exit 2', (args) => {
+    const run = brief(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^brief: /);
+  });
+});
+
+describe('the PDF as distributed', () => {
+  test('carries title, subject, keywords and language, and bookmarks every section and figure', async () => {
+    const { getDocumentProxy } = await import('unpdf');
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    brief('build', '--data', join(dir, 'data'), '--out', out);
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(out)));
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, string> };
+    expect(info).toMatchObject({ Title: 'Serbia and China', Language: 'en-GB', Subject: expect.stringContaining('Serbia'), Keywords: expect.stringContaining('Western Balkans') });
+    const titles: string[] = [];
+    const walk = (items: { title: string; items: unknown[] }[] | null) => items?.forEach((i) => { titles.push(i.title); walk(i.items as never); });
+    walk((await pdf.getOutline()) as never);
+    for (const heading of ['Introductory words', 'Intensified economic relations', 'Security cooperation', 'Cultural contacts', 'Conclusion']) expect(titles).toContain(heading);
+    expect(titles.filter((t) => /^Figure \d: /.test(t))).toHaveLength(6);
+  });
+});
+
+describe('brief watch', () => {
+  test('rebuilds on an edit, reports what changed, and keeps the last good PDF through a broken edit', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const waitFor = (pattern: RegExp, from: number) =>
+      new Promise<number>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${output}`)), 30_000);
+        const poll = setInterval(() => {
+          const at = output.slice(from).search(pattern);
+          if (at >= 0) {
+            clearTimeout(deadline);
+            clearInterval(poll);
+            resolve(from + at + 1);
+          }
+        }, 50);
+      });
+    try {
+      let at = await waitFor(/watching data\//, 0);
+      edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
+      at = await waitFor(/changed: data\/figures\.yaml[\s\S]*?figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\)[\s\S]*?wrote /, at);
+      const good = readFileSync(out);
+      edit(dir, 'data/figures.yaml', (t) => t.replace('value: 151234', 'value: [unclosed'));
+      at = await waitFor(/error: data\/figures\.yaml:\d+:\d+: YAML syntax error[\s\S]*?nothing written/, at);
+      expect(Buffer.compare(readFileSync(out), good)).toBe(0);
+    } finally {
+      child.kill('SIGINT');
+    }
+  }, 60_000);
+});

@@ -1,6 +1,34 @@
 #!/usr/bin/env node
-// The `brief` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `brief` command. It runs src/ bundled into one file by esbuild
+// (dist/brief.mjs), rebuilt here whenever a source file is newer, so a build
+// starts without compiling TypeScript on every run.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'brief.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src'))) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external', // dependencies load from node_modules as usual
+    logLevel: 'error',
+  });
+}
+await import(pathToFileURL(bundle).href);

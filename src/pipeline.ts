@@ -19,6 +19,7 @@ import { compare, readSnapshot, snapshot, type FigureChange, type FigureSnapshot
 import { BriefFailure } from './errors/BriefError.ts';
 import { messages } from './errors/messages.ts';
 import type { BriefDocument } from './model/types.ts';
+import type { Cache } from './cache/cache.ts';
 
 export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'review' | 'charts' | 'layout' | 'pdf' | 'write';
 
@@ -26,6 +27,8 @@ export interface BuildOptions {
   paper?: Paper;
   /** Refuse to build while open items remain. */
   final?: boolean;
+  /** Where generated notes and chart SVGs are kept between builds (default: none). */
+  cache?: Cache;
   /** Called as each stage starts, for a progress line. */
   onStage?: (stage: Stage) => void;
 }
@@ -53,10 +56,10 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
   const rendered = await step('templates', () => renderTemplates(project));
   const draft = await step('model', () => buildModel(project, rendered));
-  const document = await step('notes', () => generateNotes(project, draft));
+  const document = await step('notes', () => generateNotes(project, draft, options.cache));
   const open = await step('review', () => openItems(project, document));
   if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);
-  const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth));
+  const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth, options.cache));
   const definition = await step('layout', () =>
     docDefinition(document, charts, { paper, creationDate: creationDate(document.meta.date), draft: open.length > 0 }));
   const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition));

@@ -1,9 +1,8 @@
 // Renders one Vega-Lite spec to SVG in Node: data bound inline, text measured
 // with the brief's fonts, expressions interpreted (never compiled to JS),
 // file access sandboxed to data/, and ids reset so output is byte-stable.
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
-import { expressionInterpreter } from 'vega-interpreter';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
 import { measureTextWidth } from './textMetrics.ts';
 import { sandboxLoader, type LoaderProblem } from './sandboxLoader.ts';
 import { chartConfig } from './theme.ts';
@@ -16,7 +15,15 @@ export interface ChartSvg {
 
 export class ChartSpecError extends Error {}
 
-let metricsInstalled = false;
+/** vega and vega-lite take a third of a second to import: only a build that draws a chart pays for them. */
+let libraries: Promise<{ vega: typeof Vega; vl: typeof VegaLite; expressionInterpreter: unknown }> | undefined;
+function load() {
+  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, interpreter]) => {
+    (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
+    return { vega, vl, expressionInterpreter: interpreter.expressionInterpreter };
+  });
+  return libraries;
+}
 
 export async function renderChart(
   spec: Record<string, unknown>,
@@ -25,10 +32,6 @@ export async function renderChart(
   dataDir: string,
   problems: LoaderProblem[],
 ): Promise<ChartSvg> {
-  if (!metricsInstalled) {
-    (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
-    metricsInstalled = true;
-  }
   const base = {
     ...spec,
     datasets: { ...(spec.datasets as object | undefined), ...datasets },
@@ -44,16 +47,17 @@ export async function renderChart(
 }
 
 async function renderVega(full: object, dataDir: string, problems: LoaderProblem[], width: number): Promise<ChartSvg> {
-  let compiled: vega.Spec;
+  const { vega, vl, expressionInterpreter } = await load();
+  let compiled: Vega.Spec;
   try {
-    compiled = vl.compile(full as unknown as vl.TopLevelSpec, { logger: silentLogger() }).spec;
+    compiled = vl.compile(full as unknown as VegaLite.TopLevelSpec, { logger: silentLogger() }).spec;
   } catch (e) {
     throw new ChartSpecError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
   const runtime = vega.parse(compiled, undefined, { ast: true } as never);
   const view = new vega.View(runtime, {
     renderer: 'none',
-    loader: sandboxLoader(dataDir, problems) as unknown as vega.Loader,
+    loader: sandboxLoader(dataDir, problems) as unknown as Vega.Loader,
     expr: expressionInterpreter,
     logLevel: vega.None,
   } as never);

@@ -9,11 +9,12 @@ import { chartRows, type Row } from './chartRows.ts';
 import { serbiaAndKosovo } from './geo.ts';
 import { renderChart, ChartSpecError, type ChartSvg } from './renderChart.ts';
 import type { LoaderProblem } from './sandboxLoader.ts';
+import { noCache, type Cache } from '../cache/cache.ts';
 
 export type ChartImages = Map<string, ChartSvg>;
 
 /** `width` is the text block's, in points: charts are drawn at the size they are printed. */
-export async function renderCharts(project: Project, document: BriefDocument, width: number): Promise<ChartImages> {
+export async function renderCharts(project: Project, document: BriefDocument, width: number, cache: Cache = noCache): Promise<ChartImages> {
   const images: ChartImages = new Map();
   const errors: BriefError[] = [];
   for (const figure of document.figures) {
@@ -26,9 +27,14 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
     if (errors.length > before) continue;
     const problems: LoaderProblem[] = [];
     try {
-      const datasets: Record<string, unknown[]> = { rows };
-      if (chart.geo) datasets.outline = serbiaAndKosovo();
-      images.set(id, await renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems));
+      const render = () => {
+        const datasets: Record<string, unknown[]> = { rows };
+        if (chart.geo) datasets.outline = serbiaAndKosovo();
+        return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems);
+      };
+      // A spec that loads files from data/ depends on more than its key: it is rendered every time.
+      const loadsFiles = JSON.stringify(chart.vegaLite).includes('"url"');
+      images.set(id, loadsFiles ? await render() : await cache.get('chart', { spec: chart.vegaLite, rows, geo: chart.geo, width }, render));
     } catch (e) {
       if (!(e instanceof ChartSpecError)) throw e;
       errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));

@@ -12,6 +12,8 @@ export interface Request {
   paper: Paper;
   final: boolean;
   debug: boolean;
+  /** Build everything afresh, ignoring out/.cache. */
+  noCache: boolean;
 }
 
 export class UsageError extends Error {}
@@ -56,6 +58,9 @@ export function parseArgs(argv: string[]): Request {
       case '--debug':
         request.debug = true;
         break;
+      case '--no-cache':
+        request.noCache = true;
+        break;
       default:
         throw new UsageError(`unknown option "${arg}"`);
     }
@@ -64,7 +69,7 @@ export function parseArgs(argv: string[]): Request {
 }
 
 function defaults(): Omit<Request, 'command'> {
-  return { help: false, root: '.', out: 'out/brief.pdf', paper: 'a4', final: false, debug: false };
+  return { help: false, root: '.', out: 'out/brief.pdf', paper: 'a4', final: false, debug: false, noCache: false };
 }
 
 export const HELP: Record<Command | 'main', string> = {
@@ -83,6 +88,7 @@ Writes the brief and reports the figures that changed since the last build.
   --out FILE     where to write the PDF (default out/brief.pdf)
   --paper SIZE   a4 (default) or letter
   --final        refuse to build while open items remain (missing notes, unsourced figures, TODOs)
+  --no-cache     regenerate notes and charts instead of reusing out/.cache
   --debug        print stack traces for internal errors`,
   watch: `usage: brief watch [--data DIR] [--out FILE] [--paper a4|letter] [--debug]
 

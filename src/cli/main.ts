@@ -1,7 +1,9 @@
 // The `brief` command: build, watch or check. Errors print one per line with
 // their location, never a stack trace unless --debug; exit 0 ok, 1 invalid
 // input, 2 usage.
-import { watch as watchFiles, type FSWatcher } from 'node:fs';
+import { statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CACHED_PACKAGES, diskCache } from '../cache/cache.ts';
 import { join, resolve } from 'node:path';
 import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } from '../pipeline.ts';
 import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
@@ -31,8 +33,15 @@ async function main(argv: string[]): Promise<number> {
 
 function options(request: Request): BuildOptions {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
+  // `check` writes nothing, not even to the cache.
   const onStage = process.stderr.isTTY ? (stage: Stage) => process.stderr.write(`\r\x1b[K${stage}…`) : undefined;
-  return { paper: request.paper, final: request.final, onStage };
+  return { paper: request.paper, final: request.final, onStage, cache: request.noCache || request.command === 'check' ? undefined : diskCache(join(resolve(request.root), 'out', '.cache'), programVersion(), CACHED_PACKAGES) };
+}
+
+/** This program's own version for the cache key: the running file's size and time change with every rebuild of it. */
+function programVersion(): string {
+  const self = statSync(fileURLToPath(import.meta.url));
+  return `${self.size}:${self.mtimeMs}`;
 }
 
 function clearProgress(): void {
@@ -55,6 +64,7 @@ async function once(request: Request): Promise<boolean> {
     clearProgress();
     report(result);
     for (const change of result.changes) out(formatChange(change));
+    if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
     out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${request.paper.toUpperCase()} (${ms(started)})`);
     return true;
   } catch (e) {

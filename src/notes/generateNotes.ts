@@ -9,15 +9,25 @@
 import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import type { Project } from '../load/loadProject.ts';
+import type { Reference } from '../load/schema.ts';
+import { noCache, type Cache } from '../cache/cache.ts';
 import type { BriefDocument, CiteItem, Inline, ModelDocument, Note } from '../model/types.ts';
 import { createEngine, toInlines } from './citeproc.ts';
 import { chicagoPageRange } from './pageRange.ts';
 
-export function generateNotes(project: Project, draft: ModelDocument): BriefDocument {
+export async function generateNotes(project: Project, draft: ModelDocument, cache: Cache = noCache): Promise<BriefDocument> {
   checkReferences(project, draft);
   const cited = [...new Set(draft.notes.flatMap((n) => (n.status === 'cite' ? n.cites.map((c) => c.ref) : [])))];
-  const engine = createEngine(Object.fromEntries(cited.map((id) => [id, project.references[id]])));
-  const { ibid, bibliography } = project.meta.houseStyle;
+  const references = Object.fromEntries(cited.map((id) => [id, project.references[id]]));
+  const style = project.meta.houseStyle;
+  const generated = await cache.get('notes', { notes: draft.notes, references, style }, async () => notesText(draft, references, style));
+  return { ...draft, ...generated };
+}
+
+/** The citeproc run itself: everything it needs is in its arguments, so its result can be cached. */
+function notesText(draft: ModelDocument, references: Record<string, Reference>, { ibid, bibliography }: { ibid: boolean; bibliography: boolean }): Pick<BriefDocument, 'notes' | 'bibliography'> {
+  const cited = Object.keys(references);
+  const engine = createEngine(references);
 
   const texts = new Map<number, string>();
   const before: [string, number][] = [];
@@ -45,7 +55,7 @@ export function generateNotes(project: Project, draft: ModelDocument): BriefDocu
   });
 
   const entries = bibliography && cited.length ? (engine.makeBibliography() || [null, []])[1].map((s) => toInlines(s.trim())) : [];
-  return { ...draft, notes, bibliography: entries };
+  return { notes, bibliography: entries };
 }
 
 /** "Ibid." only where both notes cite exactly one source, the same one. */

@@ -13,14 +13,17 @@ import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
 import type { Project } from '../../src/load/loadProject.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 
-function notesOf(project: Project): string[] {
-  const doc = generateNotes(project, buildModel(project, renderTemplates(project)));
+async function notesOf(project: Project): Promise<string[]> {
+  const doc = await generateNotes(project, buildModel(project, renderTemplates(project)));
   return doc.notes.map((n) => (n.status === 'ok' ? inlineText(n.inlines) : `[missing: ${n.id}]`));
 }
 const notesAt = (root: string) => notesOf(loadProject(root));
 
 describe('notes as in the paper', () => {
-  const notes = notesAt(ROOT);
+  let notes: string[];
+  beforeAll(async () => {
+    notes = await notesAt(ROOT);
+  });
   const at = (n: number) => notes[n - 1];
 
   test('Ibid. exactly where the paper has it, with Chicago page ranges', () => {
@@ -54,13 +57,13 @@ describe('notes as in the paper', () => {
 });
 
 describe('notes follow the text', () => {
-  test('swapping two paragraphs renumbers the notes and recomputes Ibid. and short forms', () => {
+  test('swapping two paragraphs renumbers the notes and recomputes Ibid. and short forms', async () => {
     const dir = copyProject();
     edit(dir, 'templates/sections/economy.md.hbs', (t) => {
       const [first, second, ...rest] = t.split('\n\n');
       return [second, first, ...rest].join('\n\n');
     });
-    const notes = notesAt(dir);
+    const notes = await notesAt(dir);
     expect(notes[1]).toMatch(/^Elena Jovičić, .*\(December 2020\): 138, https:\/\/doi\.org/); // first citation now carries 138
     expect(notes[2]).toMatch(/^Jens Bastian, “Southeast Europe in Current/);
     expect(notes[3]).toBe('Jovičić, Stevanović, and Beraha, “Serbia-China,” 137–38.');
@@ -70,30 +73,30 @@ describe('notes follow the text', () => {
     expect(notes[7]).toBe('Holzner, “Economic Development,” 120.'); // was Ibid. after Holzner; now follows Jovičić
   });
 
-  test('a new source cited early shifts every later note number', () => {
+  test('a new source cited early shifts every later note number', async () => {
     const dir = copyProject();
     edit(dir, 'data/references.json', (t) => t.replace(/^\[/, '[{"id":"new-2021","type":"report","author":[{"family":"Novak","given":"Ana"}],"title":"A New Report","issued":{"date-parts":[[2021]]}},'));
     edit(dir, 'data/notes.yaml', (t) => `${t}\nnew-source:\n  cite: [{ ref: new-2021, locator: '4' }]\n`);
     edit(dir, 'templates/sections/introduction.md.hbs', (t) => t.replace('plays an important role with regard to Europe.', 'plays an important role with regard to Europe.{{note "new-source"}}'));
-    const before = notesAt(ROOT);
-    const after = notesAt(dir);
+    const before = await notesAt(ROOT);
+    const after = await notesAt(dir);
     expect(after).toHaveLength(59);
     expect(after[0]).toBe('Ana Novak, “A New Report,” 2021, 4.');
     expect(after.slice(1)).toEqual(before);
   });
 
-  test('the house style without Ibid. gives short forms everywhere', () => {
+  test('the house style without Ibid. gives short forms everywhere', async () => {
     const project = loadProject(ROOT);
-    const notes = notesOf({ ...project, meta: { ...project.meta, houseStyle: { ibid: false, bibliography: false } } });
+    const notes = await notesOf({ ...project, meta: { ...project.meta, houseStyle: { ibid: false, bibliography: false } } });
     expect(notes.filter((t) => t.startsWith('Ibid.'))).toEqual([]);
     expect(notes[2]).toBe('Jovičić, Stevanović, and Beraha, “Serbia-China,” 136–37.');
   });
 
-  test('an unknown reference id fails with one line naming the note and the id', () => {
+  test('an unknown reference id fails with one line naming the note and the id', async () => {
     const dir = copyProject();
     edit(dir, 'data/notes.yaml', (t) => t.replace('cite: [{ ref: bastian-2020, locator: \'21\' }]', "cite: [{ ref: bastain-2020, locator: '21' }]"));
     try {
-      notesAt(dir);
+      await notesAt(dir);
       throw new Error('built');
     } catch (e) {
       expect(e).toBeInstanceOf(BriefFailure);
@@ -138,10 +141,10 @@ describe('notes in the PDF', () => {
 });
 
 describe('the bibliography house style', () => {
-  test('adds Chicago bibliography entries, sorted by author', () => {
+  test('adds Chicago bibliography entries, sorted by author', async () => {
     const project = loadProject(ROOT);
     const styled = { ...project, meta: { ...project.meta, houseStyle: { ibid: true, bibliography: true } } };
-    const doc = generateNotes(styled, buildModel(styled, renderTemplates(styled)));
+    const doc = await generateNotes(styled, buildModel(styled, renderTemplates(styled)));
     const entries = doc.bibliography.map(inlineText);
     expect(entries).toHaveLength(new Set(Object.values(project.notes).flatMap((n) => ('cite' in n ? n.cite.map((c) => c.ref) : []))).size);
     expect(entries).toContainEqual('Bastian, Jens. “Southeast Europe in Current Chinese Foreign Economic Policy.” Südosteuropa Mitteilungen 60, no. 3 (2020): 13–28.');

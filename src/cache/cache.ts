@@ -1,0 +1,67 @@
+// A disk cache for work whose result depends only on its inputs (generated
+// notes, chart SVGs): keyed by a hash of the inputs, the versions of the
+// libraries that do the work, and the version of this program. A hit returns
+// exactly what the work would have returned, so the output never depends on
+// the cache; a damaged entry is recomputed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export interface Cache {
+  get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T>;
+}
+
+/** No caching: every call computes (tests, and the bench's uncached runs). */
+export const noCache: Cache = { get: (_ns, _key, compute) => compute() };
+
+/** `programVersion` changes whenever the program does (the CLI passes its bundle's size and time). */
+export function diskCache(dir: string, programVersion: string, packages: string[]): Cache {
+  const versions = packages.map((p) => `${p}@${packageVersion(p)}`);
+  return {
+    async get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> {
+      const hash = createHash('sha256').update(JSON.stringify({ programVersion, versions, namespace, key })).digest('hex');
+      const file = join(dir, namespace, `${hash}.json`);
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as T;
+      } catch {
+        const value = await compute();
+        mkdirSync(join(dir, namespace), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(value));
+        renameSync(tmp, file);
+        return value;
+      }
+    },
+  };
+}
+
+/** The libraries whose output is cached. */
+export const CACHED_PACKAGES = [
+  'citeproc', '@citation/csl-style-chicago-fullnote-bibliography', '@citation-js/plugin-csl',
+  'vega', 'vega-lite', 'vega-interpreter', 'fontkit', 'world-atlas',
+  '@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4',
+];
+
+/** A package's version, found from its entry point: some (vega) do not export their package.json. */
+function packageVersion(name: string): string {
+  try {
+    return require(`${name}/package.json`).version;
+  } catch {
+    // not exported: walk up from the entry point instead
+  }
+  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8'));
+      if (pkg.name === name) return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}

@@ -54,7 +54,15 @@ async function renderVega(full: object, dataDir: string, problems: LoaderProblem
   } catch (e) {
     throw new ChartSpecError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-  const runtime = vega.parse(compiled, undefined, { ast: true } as never);
+  // Expressions are parsed to an AST and interpreted; one the parser or the
+  // interpreter refuses (e.g. reaching for `constructor`) is the spec's fault.
+  const specError = (e: unknown) => new ChartSpecError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+  let runtime: Vega.Runtime;
+  try {
+    runtime = vega.parse(compiled, undefined, { ast: true } as never);
+  } catch (e) {
+    throw specError(e);
+  }
   const view = new vega.View(runtime, {
     renderer: 'none',
     loader: sandboxLoader(dataDir, problems) as unknown as Vega.Loader,
@@ -63,8 +71,13 @@ async function renderVega(full: object, dataDir: string, problems: LoaderProblem
   } as never);
   try {
     (vega as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
-    await view.runAsync();
-    const svg = await view.toSVG();
+    let svg: string;
+    try {
+      await view.runAsync();
+      svg = await view.toSVG();
+    } catch (e) {
+      throw specError(e);
+    }
     const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
     return { svg, width: size ? Number(size[1]) : width, height: size ? Number(size[2]) : 0 };
   } finally {

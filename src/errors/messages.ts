@@ -13,6 +13,8 @@ export const messages = {
   notUtf8: (file: string, byteOffset: number) =>
     err('encoding', { file }, `not valid UTF-8 (first bad byte at offset ${byteOffset})`, 'save the file as UTF-8'),
   yamlSyntax: (where: Location, detail: string) => err('yaml-syntax', where, `YAML syntax error: ${detail}`),
+  reservedKey: (where: Location, key: string) =>
+    err('reserved-key', where, `"${key}" cannot be used as a key`, 'it names JavaScript object internals; choose another name'),
   jsonSyntax: (where: Location, detail: string) => err('json-syntax', where, `JSON syntax error: ${detail}`),
   schema: (where: Location, detail: string) => err('schema', where, detail),
   duplicateId: (where: Location, id: string) => err('duplicate-id', where, `duplicate id "${id}"`),
@@ -40,7 +42,9 @@ export const messages = {
     err('figure-style', where, `style "${style}" does not apply to ${kind} figure "${id}"`),
   helperArguments: (where: Location, helper: string, usage: string) =>
     err('template-helper', where, `${helper}: expected ${usage}`),
-  templateSyntax: (where: Location, detail: string) => err('template-syntax', where, `template syntax error: ${detail}`),
+  templateSyntax: (where: Location, detail: string) =>
+    err('template-syntax', where, `template syntax error: ${detail}`,
+      /got 'EOF'/.test(detail) ? 'a block opened with {{#…}} is never closed' : /got 'INVALID'/.test(detail) ? 'an expression is not closed with }}' : undefined),
   templateVariable: (where: Location, name: string) =>
     err('template-variable', where, `"${name}" is not defined`, 'check the spelling against data/brief.yaml'),
   templateMissing: (file: string) => err('template-missing', { file }, 'template not found'),

@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 export const SERIF = 'Source Serif 4';
 export const SANS = 'Source Sans 3';
 
-interface FaceFiles { normal: string; bold: string; italics: string; bolditalics: string }
+export interface FaceFiles { normal: string; bold: string; italics: string; bolditalics: string }
 
 function family(pkg: string, prefix: string, regular: string, bold: string): FaceFiles {
   const dir = dirname(require.resolve(`${pkg}/package.json`));
@@ -29,7 +29,12 @@ export function fontFiles(): Record<string, FaceFiles> {
     [SERIF]: family('@expo-google-fonts/source-serif-4', 'SourceSerif4', '400Regular', '600SemiBold'),
     [SANS]: family('@expo-google-fonts/source-sans-3', 'SourceSans3', '400Regular', '600SemiBold'),
   };
-  for (const faces of Object.values(fonts)) for (const f of Object.values(faces)) if (!existsSync(f)) fail(messages.fontMissing(f));
+  checkFontFiles(fonts);
   cached = fonts;
   return fonts;
+}
+
+/** Stops the build, naming the file, if a font file is not where its package should have put it. */
+export function checkFontFiles(fonts: Record<string, FaceFiles>): void {
+  for (const faces of Object.values(fonts)) for (const f of Object.values(faces)) if (!existsSync(f)) fail(messages.fontMissing(f));
 }

@@ -1,6 +1,6 @@
 // Parses a YAML data file and validates it against a zod schema, reporting
 // every problem with its file, line, column and field path.
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
@@ -26,6 +26,9 @@ export function locate(src: YamlSource, path: (string | number)[]): { file: stri
   return { file: src.file, path: dotted };
 }
 
+/** Keys that name JavaScript's object machinery: never data, whatever the schema would say. */
+export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): { value: z.infer<S>; src: YamlSource } {
   const text = readText(root, file);
   const lines = new LineCounter();
@@ -36,11 +39,22 @@ export function readYaml<S extends z.ZodType>(root: string, file: string, schema
         const { line, col } = lines.linePos(e.pos[0]);
         const detail = e.code === 'DUPLICATE_KEY' ? undefined : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         return e.code === 'DUPLICATE_KEY'
-          ? messages.duplicateId({ file, line, column: col }, text.slice(e.pos[0], e.pos[1]).trim())
-          : messages.yamlSyntax({ file, line, column: col }, detail ?? e.code);
+          ? messages.duplicateId({ file, line, column: col }, text.slice(e.pos[0]).split(/[:\n]/)[0].replace(/^["']|["']$/g, '').trim())
+          : (file.endsWith('.json') ? messages.jsonSyntax : messages.yamlSyntax)({ file, line, column: col }, detail ?? e.code);
       }),
     );
   }
+  const reserved: BriefError[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (RESERVED_KEYS.has(key) && isNode(pair.key) && pair.key.range) {
+        const { line, col } = lines.linePos(pair.key.range[0]);
+        reserved.push(messages.reservedKey({ file, line, column: col }, key));
+      }
+    },
+  });
+  if (reserved.length) throw new BriefFailure(reserved);
   const src: YamlSource = { file, text, doc, lines };
   const raw = doc.toJS({ maxAliasCount: 100 });
   const parsed = schema.safeParse(raw);

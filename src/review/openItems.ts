@@ -1,8 +1,10 @@
 // What keeps the brief a draft: notes whose text is missing, figures with no
-// source, and TODO marks left in data, templates or chart specs.
+// source, characters the fonts cannot draw, and TODO marks left in data,
+// templates or chart specs.
 import type { Location } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument } from '../model/types.ts';
+import { missingGlyphs } from './glyphs.ts';
 
 export interface OpenItem {
   where: Location;
@@ -16,6 +18,9 @@ export function openItems(project: Project, document: BriefDocument): OpenItem[]
   }
   for (const [id, f] of Object.entries(project.figures)) {
     if (!f.note) items.push({ where: project.whereFigure(id), what: `figure "${id}" has no source note` });
+  }
+  for (const { where, char } of missingGlyphs(project, document)) {
+    items.push({ where, what: `the brief's fonts cannot draw "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})` });
   }
   for (const source of project.sources) {
     source.text.split('\n').forEach((line, i) => {

@@ -7,6 +7,7 @@ import { messages } from '../errors/messages.ts';
 import type { Project, TemplateSource } from '../load/loadProject.ts';
 import { makeHelpers } from './helpers.ts';
 import { escapeStrings } from './markdownEscape.ts';
+import { RESERVED_KEYS } from '../load/readYaml.ts';
 
 export interface RenderedMarkdown {
   file: string;
@@ -70,6 +71,7 @@ function run(
   const key = `${opts.noEscape}\0${source.text}`;
   let template = compiled.get(key);
   if (!template) {
+    checkPaths(source, env);
     template = env.compile(source.text, { strict: true, noEscape: opts.noEscape });
     compiled.set(key, template);
   }
@@ -83,6 +85,28 @@ function run(
     if (e instanceof BriefFailure) throw e;
     fail(translateHandlebarsError(source.file, e));
   }
+}
+
+/**
+ * Handlebars blocks prototype access but prints an empty string for it; a
+ * template that reaches for `constructor` or `__proto__` is a mistake, said so.
+ */
+function checkPaths(source: TemplateSource, env: typeof Handlebars): void {
+  let ast: hbs.AST.Program;
+  try {
+    ast = env.parse(source.text);
+  } catch (e) {
+    fail(translateHandlebarsError(source.file, e));
+  }
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; parts?: string[]; original?: string; loc?: { start: { line: number; column: number } } };
+    if (n.type === 'PathExpression' && n.parts?.some((p) => RESERVED_KEYS.has(p))) {
+      fail(messages.templateVariable({ file: source.file, line: n.loc?.start.line, column: (n.loc?.start.column ?? 0) + 1 }, n.original ?? ''));
+    }
+    for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+  };
+  visit(ast);
 }
 
 /** Handlebars reports syntax errors and strict-mode misses as strings with a line number inside. */

@@ -1,0 +1,136 @@
+// The `brief` command's logic: build, watch or check. Errors print one per
+// line with their location, never a stack trace unless --debug; the result is
+// the exit code: 0 ok, 1 invalid input, 2 usage. main.ts runs it.
+import { statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CACHED_PACKAGES, diskCache } from '../cache/cache.ts';
+import { join, resolve } from 'node:path';
+import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } from '../pipeline.ts';
+import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
+import { formatChange } from '../review/figureReport.ts';
+import { HELP, UsageError, parseArgs, type Request } from './args.ts';
+
+/** Where the command writes: the terminal, or a test's buffers. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+  /** Progress lines are drawn only on a terminal. */
+  progress?: (text: string) => void;
+}
+
+let out: Io['out'];
+let err: Io['err'];
+let progress: Io['progress'];
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  ({ out, err, progress } = io);
+  let request: Request;
+  try {
+    request = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`brief: ${e.message}`);
+    err(HELP.main);
+    return 2;
+  }
+  if (request.help) {
+    out(argv.length && argv[0] !== '--help' && argv[0] !== '-h' ? HELP[request.command] : HELP.main);
+    return 0;
+  }
+  if (request.command === 'watch') return watch(request);
+  return (await once(request)) ? 0 : 1;
+}
+
+function options(request: Request): BuildOptions {
+  // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
+  // `check` writes nothing, not even to the cache.
+  const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
+  return { paper: request.paper, final: request.final, onStage, cache: request.noCache || request.command === 'check' ? undefined : diskCache(join(resolve(request.root), 'out', '.cache'), programVersion(), CACHED_PACKAGES) };
+}
+
+/** This program's own version for the cache key: the running file's size and time change with every rebuild of it. */
+function programVersion(): string {
+  const self = statSync(fileURLToPath(import.meta.url));
+  return `${self.size}:${self.mtimeMs}`;
+}
+
+function clearProgress(): void {
+  progress?.('');
+}
+
+/** One build or check; true when it succeeded. */
+async function once(request: Request): Promise<boolean> {
+  const started = performance.now();
+  try {
+    if (request.command === 'check') {
+      const result = await build(resolve(request.root), options(request));
+      clearProgress();
+      report(result);
+      out(`check: ok, ${result.document.notes.length} notes, ${result.document.figures.length} figures (${ms(started)})`);
+      return true;
+    }
+    const file = resolve(request.root, request.out);
+    const result = await buildToFile(resolve(request.root), file, options(request));
+    clearProgress();
+    report(result);
+    for (const change of result.changes) out(formatChange(change));
+    if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
+    out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${request.paper.toUpperCase()} (${ms(started)})`);
+    return true;
+  } catch (e) {
+    clearProgress();
+    printFailure(e, request);
+    return false;
+  }
+}
+
+function report(result: BuildResult): void {
+  for (const w of result.document.warnings) err(`warning: ${w}`);
+  if (result.openItems.length) {
+    err(`draft: ${result.openItems.length} open items keep this brief a draft (--final refuses it):`);
+    for (const item of result.openItems) err(`  ${formatLocation(item.where)}: ${item.what}`);
+  }
+}
+
+function printFailure(e: unknown, request: Request): void {
+  if (e instanceof BriefFailure) {
+    for (const error of e.errors) err(`error: ${formatError(error)}`);
+    if (request.command !== 'check') err(`brief: nothing written; ${request.out} is as it was`);
+    return;
+  }
+  err(`error: internal error: ${e instanceof Error ? e.message : String(e)} [internal] — rerun with --debug and report it`);
+  if (request.debug && e instanceof Error && e.stack) err(e.stack);
+}
+
+function ms(started: number): string {
+  return `${Math.round(performance.now() - started)} ms`;
+}
+
+/** Builds, then rebuilds on every change; runs until interrupted. */
+async function watch(request: Request): Promise<number> {
+  const root = resolve(request.root);
+  await once({ ...request, command: 'build' });
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rebuild = () => {
+    const files = [...changed].sort();
+    changed.clear();
+    running = running.then(async () => {
+      out(`changed: ${files.join(', ')}`);
+      await once({ ...request, command: 'build' });
+    });
+  };
+  const watchers: FSWatcher[] = ['data', 'templates', 'charts'].map((dir) =>
+    watchFiles(join(root, dir), { recursive: true }, (_, name) => {
+      if (!name || name.endsWith('.tmp')) return;
+      changed.add(`${dir}/${name}`);
+      clearTimeout(timer);
+      timer = setTimeout(rebuild, 60);
+    }),
+  );
+  out(`watching data/, templates/ and charts/ in ${root} (Ctrl-C to stop)`);
+  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  watchers.forEach((w) => w.close());
+  return 0;
+}

@@ -1,0 +1,64 @@
+// Characters the brief's fonts cannot draw: found before pdfmake would print
+// them as empty boxes, each with where it comes from.
+import { createRequire } from 'node:module';
+import type { Location } from '../errors/BriefError.ts';
+import type { Project } from '../load/loadProject.ts';
+import type { BriefDocument, Inline } from '../model/types.ts';
+import { inlineText } from '../model/buildModel.ts';
+import { fontFiles, SANS, SERIF } from '../layout/fonts.ts';
+
+const require = createRequire(import.meta.url);
+
+let coverage: Record<string, (codePoint: number) => boolean> | undefined;
+
+function covers(): Record<string, (codePoint: number) => boolean> {
+  if (!coverage) {
+    const fontkit = require('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(c: number): boolean } };
+    const fonts = fontFiles();
+    coverage = Object.fromEntries([SERIF, SANS].map((family) => {
+      const font = fontkit.openSync(fonts[family].normal);
+      return [family, (c: number) => font.hasGlyphForCodePoint(c)];
+    }));
+  }
+  return coverage;
+}
+
+/** Formatting and spacing characters that need no glyph of their own. */
+const INVISIBLE = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/u;
+
+export function missingGlyphs(project: Project, document: BriefDocument): { where: Location; char: string }[] {
+  const texts: { where: Location; family: string; text: string }[] = [];
+  const add = (where: Location, family: string, text: string) => texts.push({ where, family, text });
+  const prose = (where: Location, inlines: Inline[]) => add(where, SERIF, inlineText(inlines));
+  add({ file: 'data/brief.yaml' }, SANS, [document.cover.title, document.cover.subtitle, ...document.cover.lines, document.meta.shortTitle].join(' '));
+  document.keyFindings.forEach((f) => prose({ file: 'templates/key-findings.md.hbs' }, f));
+  for (const s of document.sections) {
+    add({ file: 'data/sections.yaml', path: s.id }, SANS, s.heading);
+    for (const b of s.blocks) if (b.kind === 'paragraph') prose({ file: `templates/sections/${s.id}.md.hbs` }, b.inlines);
+  }
+  for (const n of document.notes) add(project.whereNote(n.id), SERIF, n.status === 'ok' ? inlineText(n.inlines) : n.context);
+  for (const f of document.figures) add(project.whereChart(f.chartId), SANS, [f.caption, f.source, f.mapNote ?? ''].join(' '));
+
+  const found: { where: Location; char: string }[] = [];
+  const seen = new Set<string>();
+  for (const { where, family, text } of texts) {
+    for (const char of text) {
+      if (INVISIBLE.test(char) || covers()[family](char.codePointAt(0)!)) continue;
+      const key = `${where.file}#${where.path ?? ''}#${char}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        found.push({ where: where.line ? where : { ...where, ...lineOf(project, where.file, char) }, char });
+      }
+    }
+  }
+  return found;
+}
+
+/** The line and column where a character first appears in a project file, when it can be found there. */
+function lineOf(project: Project, file: string | undefined, char: string): Partial<Location> {
+  const text = project.sources.find((s) => s.file === file)?.text;
+  const at = text?.indexOf(char) ?? -1;
+  if (!text || at < 0) return {};
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}

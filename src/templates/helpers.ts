@@ -1,7 +1,7 @@
 // The Handlebars helpers templates use to print figures and cite notes.
 // Every number in the prose comes through `fig`, `year`, `period` or `base`.
 import type { HelperOptions } from 'handlebars';
-import { fail, type Location } from '../errors/BriefError.ts';
+import { fail, type BriefError, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { formatDate, formatFigure, figureYear, figurePeriod, figureBase, formatQualified, FormatProblem, type Style } from '../figures/format.ts';
 import type { Figure } from '../load/schema.ts';
@@ -58,6 +58,20 @@ export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => u
       }
     };
   const style = (options: HelperOptions): Style => (options.hash.style as Style | undefined) ?? 'default';
+  /** {{figure "id"}} and {{note "id"}}: a checked id, printed as the tag the model stage reads. */
+  const placement = (
+    name: string,
+    what: string,
+    table: Record<string, unknown>,
+    unknown: (at: Location, id: string, known: string[]) => BriefError,
+    tag: (id: string, line: number) => string,
+  ): Helper => (...args) => {
+    const [id, options] = idArgument(name, args);
+    const at = where(options);
+    if (!scope.notesAllowed) fail(messages.markdownUnsupported(at, what, `${name}s in the prose only`));
+    if (!Object.hasOwn(table, id)) fail(unknown(at, id, Object.keys(table)));
+    return new SafeString(tag(id, at.line ?? 0)) as unknown as string;
+  };
 
   return {
     fig: guarded('fig', (f, o) => (o.hash.qualified ? formatQualified(f, style(o)) : formatFigure(f, style(o)))),
@@ -69,19 +83,7 @@ export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => u
       if (args.length !== 2 || typeof args[0] !== 'string') fail(messages.helperArguments(where(options), 'date', 'a date string, e.g. {{date meta.date}}'));
       return new SafeString(escapeMarkdown(formatDate(args[0] as string))) as unknown as string;
     },
-    figure: (...args) => {
-      const [id, options] = idArgument('figure', args);
-      const at = where(options);
-      if (!scope.notesAllowed) fail(messages.markdownUnsupported(at, 'a figure', 'figures in the prose only'));
-      if (!Object.hasOwn(scope.charts, id)) fail(messages.unknownChart(at, id, Object.keys(scope.charts)));
-      return new SafeString(figureRefTag(id, at.line ?? 0)) as unknown as string;
-    },
-    note: (...args) => {
-      const [id, options] = idArgument('note', args);
-      const at = where(options);
-      if (!scope.notesAllowed) fail(messages.markdownUnsupported(at, 'a note marker', 'notes in the prose only'));
-      if (!Object.hasOwn(scope.notes, id)) fail(messages.unknownNote(at, id, Object.keys(scope.notes)));
-      return new SafeString(noteRefTag(id, at.line ?? 0)) as unknown as string;
-    },
+    figure: placement('figure', 'a figure', scope.charts, messages.unknownChart, figureRefTag),
+    note: placement('note', 'a note marker', scope.notes, messages.unknownNote, noteRefTag),
   };
 }

@@ -21,8 +21,10 @@ function expectNotesWithTheirMarkers(pages: PageNotes[], total: number) {
 
 describe('the brief', () => {
   let pdf: PdfText;
+  let bytes: Buffer;
   beforeAll(async () => {
-    pdf = await readPdf((await build(ROOT)).pdf);
+    bytes = (await build(ROOT)).pdf;
+    pdf = await readPdf(bytes);
   });
 
   test('sets every note at the foot of the page that cites it', () => {
@@ -34,9 +36,14 @@ describe('the brief', () => {
     for (const i of pdf.items.filter(isNote)) expect(i.y).toBeLessThanOrEqual(bottom + 0.5);
   });
 
-  test('links each marker to its note', () => {
+  test('links each marker to its note, and each note’s number back to its marker’s line', async () => {
     const goTos = pdf.links.filter((l) => typeof l.dest === 'string').map((l) => l.dest as string);
     for (const n of sequence(58)) expect(goTos).toContain(`note-${n}`);
+    const backs = [...new Set(goTos.filter((d) => d.startsWith('ref-')))];
+    expect(backs.length).toBeGreaterThanOrEqual(50); // two markers on one line share its target
+    const { getDocumentProxy } = await import('unpdf');
+    const destinations = await (await getDocumentProxy(new Uint8Array(bytes))).getDestinations();
+    for (const d of [...backs, ...sequence(58).map((n) => `note-${n}`)]) expect(destinations, d).toHaveProperty([d]);
   });
 });
 

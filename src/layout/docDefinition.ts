@@ -152,7 +152,7 @@ function keyFindings(doc: BriefDocument, page: PageGeometry) {
   return {
     pageBreak: 'before',
     table: {
-      widths: [page.bodyWidth - 2 * 14],
+      widths: ['*'],
       body: [[{
         stack: [
           { text: 'Key findings', style: 'boxTitle', id: 'key-findings', outline: true },

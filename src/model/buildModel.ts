@@ -22,7 +22,7 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
         if (b.kind === 'figure') {
           if (placed.has(b.chartId)) errors.push(messages.chartPlacedTwice(b.where, b.chartId));
           placed.set(b.chartId, b.where);
-          return { kind: 'figure', chartId: b.chartId, number: [...placed.keys()].indexOf(b.chartId) + 1 };
+          return { kind: 'figure', chartId: b.chartId, number: placed.size };
         }
         return { kind: 'paragraph', inlines: numbering.resolve((b as Extract<RawBlock, { kind: 'paragraph' }>).inlines, errors) };
       }),
@@ -68,9 +68,11 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
   };
 }
 
+/** Numbers notes in the order their markers appear; a note is cited once. */
 class NoteNumbering {
   readonly order: string[] = [];
   readonly first = new Map<string, Location>();
+  private readonly numbers = new Map<string, number>();
 
   resolve(inlines: RawInline[], errors: BriefError[]): Inline[] {
     return inlines.map((n): Inline => {
@@ -80,8 +82,9 @@ class NoteNumbering {
         else {
           this.first.set(n.noteId, n.where);
           this.order.push(n.noteId);
+          this.numbers.set(n.noteId, this.order.length);
         }
-        return { kind: 'noteRef', noteId: n.noteId, number: this.order.indexOf(n.noteId) + 1 };
+        return { kind: 'noteRef', noteId: n.noteId, number: this.numbers.get(n.noteId)! };
       }
       if ('children' in n) return { ...n, children: this.resolve(n.children, errors) } as Inline;
       return n;

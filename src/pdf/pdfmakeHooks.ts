@@ -24,6 +24,10 @@
 //   where a line ends at a soft break.
 // - DocMeasure.measureLeaf: turns the zero-width break marks that
 //   hyphenation inserted into break points that carry no character.
+// - PDFDocument.provideFont: every document of a process shares one glyph-run
+//   cache per font file (pdfkit's layoutCache), so a rebuild in `brief watch`
+//   does not shape every word again. A run depends only on the font and the
+//   text, and pdfkit already shares it between calls within a document.
 //
 // pdfmake is pinned to exactly 0.3.11 in package.json; `assertHookable`
 // checks every hooked member before use, and tests/pdf/pdfmakeHooks.test.ts
@@ -46,6 +50,7 @@ const internals = {
   DocumentContext: () => require('pdfmake/js/DocumentContext.js').default,
   DocMeasure: () => require('pdfmake/js/DocMeasure.js').default,
   TextInlines: () => require('pdfmake/js/TextInlines.js').default,
+  PDFDocument: () => require('pdfmake/js/PDFDocument.js').default,
 };
 
 /** Each hooked member, with a fragment of its source that our hook relies on. */
@@ -64,6 +69,7 @@ export const HOOKED: [keyof typeof internals, string, string][] = [
   ['DocumentContext', 'initializePage', 'this.availableHeight ='],
   ['DocMeasure', 'measureLeaf', 'node._inlines = data.items'],
   ['TextInlines', 'widthOfText', 'widthOfString'],
+  ['PDFDocument', 'provideFont', 'this.fontCache[familyName][type] = this.font(...def)._font'],
 ];
 
 /** Throws, naming the member, if pdfmake is not the version these hooks were written for. */
@@ -224,6 +230,22 @@ export function installHooks(): void {
       }
     }
     return measured;
+  };
+
+  // ---- fonts: one shaping cache per font file for the whole process ---------
+  const PD = internals.PDFDocument().prototype;
+  const provideFont = PD.provideFont;
+  const runs = new Map<string, object>();
+  PD.provideFont = function (this: Any, familyName: string, bold: boolean, italics: boolean) {
+    const fresh = !this.fontCache[familyName]?.[this.getFontType(bold, italics)];
+    const font = provideFont.call(this, familyName, bold, italics);
+    const file = this.getFontFile(familyName, bold, italics);
+    if (fresh && font.layoutCache && typeof file === 'string') {
+      const shared = runs.get(file);
+      if (shared) font.layoutCache = shared;
+      else runs.set(file, font.layoutCache);
+    }
+    return font;
   };
 
   installed = true;

@@ -65,6 +65,17 @@ describe('the built brief', () => {
   });
 });
 
+test('the running head names the section each page belongs to', () => {
+  const top = (p: number) => normalise(pdf.items.filter((i) => i.page === p && i.y < 60).map((i) => i.text).join(' '));
+  let current = '';
+  for (let p = 3; p <= pdf.pages; p++) {
+    const headings = result.document.sections.filter((s) => pdf.items.some((i) => i.page === p && i.size > 14 && normalise(s.heading).startsWith(normalise(i.text))));
+    // A page that opens a section is headed by it; later pages by the last section begun.
+    expect(top(p), `page ${p}`).toContain(headings.length ? headings[0].heading : current);
+    if (headings.length) current = headings[headings.length - 1].heading;
+  }
+});
+
 describe('editing a figure', () => {
   test('changes it everywhere it appears: the sentence and the chart', async () => {
     const dir = copyProject();

@@ -19,6 +19,9 @@ export interface LayoutOptions {
 export function docDefinition(doc: BriefDocument, charts: ChartImages, options: LayoutOptions): DocDefinition {
   const page = pageGeometry(options.paper);
   const creationDate = options.creationDate;
+  const headings = doc.sections.map((s, i) => ({
+    text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, outline: true, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}),
+  }));
   return {
     pageSize: page.size,
     pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
@@ -36,7 +39,7 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
     defaultStyle: { font: SERIF, fontSize: type.body.fontSize, lineHeight: type.body.lineHeight, color: colour.ink },
     styles: styles(),
     background: (currentPage: number) => (currentPage === 1 ? coverBackground(page) : null),
-    header: (currentPage: number, pageCount: number) => runningHeader(doc, page, currentPage, pageCount),
+    header: (currentPage: number, pageCount: number) => runningHeader(doc, page, currentPage, pageCount, sectionOn(headings, currentPage)),
     footer: (currentPage: number, pageCount: number) => runningFooter(doc, page, currentPage, pageCount, options.draft),
     content: {
       // The notes travel on the root node; pdf/pdfmakeHooks.ts sets each at the foot of its page.
@@ -46,7 +49,7 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
         keyFindings(doc, page),
         contents(),
         ...doc.sections.flatMap((s, i) => [
-          { text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, outline: true, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}) },
+          headings[i],
           ...s.blocks.map((b) => (b.kind === 'figure'
             ? figure(doc.figures[b.number - 1], charts, page, `section-${s.id}`)
             : { text: runs(b.inlines), style: 'body', figureIds: figureIdsIn(b.inlines) })),
@@ -182,13 +185,28 @@ export function noteBody(n: Note): Run[] {
   return [{ text: `[Note text missing in the source paper: ${n.context}.]`, italics: true, color: colour.missing }];
 }
 
-function runningHeader(doc: BriefDocument, page: PageGeometry, currentPage: number, pageCount: number) {
+/**
+ * The section a page belongs to: the first one that starts on it, or else the
+ * one running on from before. pdfmake draws headers after laying out the
+ * body, when each heading node knows its page.
+ */
+function sectionOn(headings: { text: string; positions?: { pageNumber: number }[] }[], currentPage: number): string {
+  let section = '';
+  for (const h of headings) {
+    const at = h.positions?.[0]?.pageNumber ?? Infinity;
+    if (at === currentPage) return h.text;
+    if (at < currentPage) section = h.text;
+  }
+  return section;
+}
+
+function runningHeader(doc: BriefDocument, page: PageGeometry, currentPage: number, pageCount: number, section: string) {
   if (currentPage === 1) return null;
   return {
     margin: [page.margins.left, 34, page.margins.right, 0],
     columns: [
-      { text: doc.header({ page: currentPage, pages: pageCount, section: '' }).trim(), style: 'furniture' },
-      { text: doc.meta.series, style: 'furniture', alignment: 'right' },
+      { width: 'auto', text: doc.header({ page: currentPage, pages: pageCount, section }).trim(), style: 'furniture', noWrap: true, margin: [0, 0, 16, 0] },
+      { width: '*', text: section || doc.meta.series, style: 'furniture', alignment: 'right' },
     ],
   };
 }

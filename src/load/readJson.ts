@@ -1,7 +1,7 @@
 // Reads a JSON file (a chart spec), reporting a syntax error with its line and column.
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
-import { readText } from './readText.ts';
+import { positionAt, readText } from './readText.ts';
 
 export function readJson(root: string, file: string, read: (file: string) => string = (f) => readText(root, f)): Record<string, unknown> {
   const text = read(file);
@@ -12,8 +12,6 @@ export function readJson(root: string, file: string, read: (file: string) => str
   } catch (e) {
     if (!(e instanceof SyntaxError)) throw e;
     const at = /position (\d+)/.exec(e.message);
-    const offset = at ? Number(at[1]) : 0;
-    const before = text.slice(0, offset).split('\n');
-    fail(messages.jsonSyntax({ file, line: before.length, column: before[before.length - 1].length + 1 }, e.message.replace(/ in JSON at position \d+.*$/, '')));
+    fail(messages.jsonSyntax({ file, ...positionAt(text, at ? Number(at[1]) : 0) }, e.message.replace(/ in JSON at position \d+.*$/, '')));
   }
 }

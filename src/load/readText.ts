@@ -34,3 +34,9 @@ function firstBadByte(bytes: Uint8Array): number {
   }
   return lo;
 }
+
+/** The 1-based line and column of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}

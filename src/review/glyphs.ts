@@ -6,6 +6,7 @@ import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument, Inline } from '../model/types.ts';
 import { inlineText } from '../model/buildModel.ts';
 import { fontFiles, SANS, SERIF } from '../layout/fonts.ts';
+import { positionAt } from '../load/readText.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +59,5 @@ export function missingGlyphs(project: Project, document: BriefDocument): { wher
 function lineOf(project: Project, file: string | undefined, char: string): Partial<Location> {
   const text = project.sources.find((s) => s.file === file)?.text;
   const at = text?.indexOf(char) ?? -1;
-  if (!text || at < 0) return {};
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
+  return text && at >= 0 ? positionAt(text, at) : {};
 }

@@ -59,25 +59,31 @@ export function renderTemplates(project: Project): Rendered {
   return { cover: cover!, keyFindings: keyFindings!, sections: sections as Rendered['sections'], header, footer };
 }
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+/** One Handlebars environment; helpers are per template and passed at each call. */
+const env = Handlebars.create();
+/** The last compiled version of each template, so a watch rebuild recompiles only what was edited. */
+const compiled = new Map<string, { text: string; template: HandlebarsTemplateDelegate }>();
+
+function compile(source: TemplateSource, noEscape: boolean): HandlebarsTemplateDelegate {
+  const key = `${noEscape}\0${source.file}`;
+  const hit = compiled.get(key);
+  if (hit?.text === source.text) return hit.template;
+  checkPaths(source, env);
+  const template = env.compile(source.text, { strict: true, noEscape });
+  compiled.set(key, { text: source.text, template });
+  return template;
+}
 
 function run(
   source: TemplateSource,
   context: object,
   opts: { notesAllowed: boolean; project: Project; noEscape: boolean },
 ): string {
-  const env = Handlebars.create();
-  env.registerHelper(makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed }, env.SafeString));
-  const key = `${opts.noEscape}\0${source.text}`;
-  let template = compiled.get(key);
-  if (!template) {
-    checkPaths(source, env);
-    template = env.compile(source.text, { strict: true, noEscape: opts.noEscape });
-    compiled.set(key, template);
-  }
+  const template = compile(source, opts.noEscape);
+  const helpers = makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed }, env.SafeString);
   try {
     return template(context, {
-      helpers: env.helpers,
+      helpers,
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });

@@ -6,11 +6,14 @@ import { expect, test } from 'vitest';
 import { build } from '../src/pipeline.ts';
 import { CACHED_PACKAGES, diskCache } from '../src/cache/cache.ts';
 import { ROOT, copyProject, edit } from './support/project.ts';
+import { shared } from './support/shared.ts';
+import { VARIANTS } from './support/variants.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'brief-cache-'));
+const cache = diskCache(dir, 'test', CACHED_PACKAGES);
 
 test('a cached build, a build that fills the cache and an uncached build give the same bytes', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-cache-'));
-  const cache = diskCache(dir, 'test', CACHED_PACKAGES);
-  const uncached = await build(ROOT);
+  const uncached = shared(); // built without a cache, once for the run
   const filling = await build(ROOT, { cache });
   expect(readdirSync(join(dir, 'chart'))).toHaveLength(6);
   expect(readdirSync(join(dir, 'notes'))).toHaveLength(1);
@@ -19,13 +22,11 @@ test('a cached build, a build that fills the cache and an uncached build give th
   expect(Buffer.compare(cached.pdf, uncached.pdf)).toBe(0);
 });
 
-test('an edited figure misses the cache for its chart only, and the output follows the edit', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-cache-'));
-  const cache = diskCache(dir, 'test', CACHED_PACKAGES);
-  await build(ROOT, { cache });
+test('edited figures miss the cache for their charts only, and the output follows the edit', async () => {
+  expect(readdirSync(join(dir, 'chart'))).toHaveLength(6); // filled by the test above
   const project = copyProject();
-  edit(project, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
+  for (const e of VARIANTS.editedFigures) edit(project, e.file, e.change);
   const cached = await build(project, { cache });
-  expect(readdirSync(join(dir, 'chart'))).toHaveLength(7);
-  expect(Buffer.compare(cached.pdf, (await build(project)).pdf)).toBe(0);
+  expect(readdirSync(join(dir, 'chart'))).toHaveLength(8); // the tourists chart and the projects chart
+  expect(Buffer.compare(cached.pdf, shared('editedFigures').pdf)).toBe(0);
 });

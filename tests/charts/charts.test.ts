@@ -2,18 +2,15 @@
 // data/, and unable to read anything else.
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline.ts';
+import { describe, expect, test } from 'vitest';
+import { build } from '../../src/pipeline.ts';
 import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
-import { readPdf, joinText, type PdfText } from '../support/readPdf.ts';
+import { joinText } from '../support/readPdf.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
 
-let result: BuildResult;
-let pdf: PdfText;
-beforeAll(async () => {
-  result = await build(ROOT);
-  pdf = await readPdf(result.pdf);
-});
+const result = shared();
+const pdf = result.text;
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { renderPdf } from '../../src/pdf/writePdf.ts';
-import { checkFontFiles } from '../../src/layout/fonts.ts';
+import { SERIF, checkFontFiles } from '../../src/layout/fonts.ts';
 import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
 import { readPdf, joinText } from '../support/readPdf.ts';
 import { copyProject, edit } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
+import { INJECTED_TITLE } from '../support/variants.ts';
 
 async function failure(dir: string): Promise<string[]> {
   try {
@@ -34,20 +36,22 @@ describe('the sandbox', () => {
     expect(lines).toEqual([expect.stringMatching(/^charts\/chinese-tourists\.vl\.json: chart "chinese-tourists": invalid Vega-Lite spec: .+ \[chart-spec\]$/)]);
   });
 
-  test('data strings stay literal text: no template, Markdown or pdfmake injection', async () => {
-    const dir = copyProject();
-    const title = 'Serbia {{meta.subtitle}} **and** _China_ {"text":"x","link":"file:///etc/passwd"} <b>';
-    edit(dir, 'data/brief.yaml', (t) => t.replace('title: Serbia and China', `title: '${title}'`));
-    edit(dir, 'data/charts.yaml', (t) => t.replace('caption: Chinese tourists in Serbia', "caption: 'Chinese *tourists* {{x}} in Serbia'"));
-    const pdf = await readPdf((await build(dir)).pdf);
+  test('data strings stay literal text: no template, Markdown or pdfmake injection', () => {
+    const pdf = shared('literalStrings').text;
     const cover = joinText(pdf.items.filter((i) => i.page === 1));
-    expect(cover).toContain(title);
+    expect(cover).toContain(INJECTED_TITLE);
     expect(joinText(pdf.items)).toContain('Figure 3: Chinese *tourists* {{x}} in Serbia');
-    expect(pdf.links.map((l) => l.url)).not.toContain('file:///etc/passwd');
+    expect(pdf.links.filter((l) => l.uri?.startsWith('file:'))).toEqual([]);
+  });
+
+  test('the link check above sees a file: link when a PDF has one', async () => {
+    const pdf = await readPdf((await renderPdf({ content: [{ text: 'x', link: 'file:///etc/passwd' }], defaultStyle: { font: SERIF } } as never)).bytes);
+    expect(pdf.links.map((l) => l.uri)).toEqual(['file:///etc/passwd']);
   });
 
   test('pdfmake may open no file but the fonts', async () => {
-    await expect(renderPdf({ content: [{ image: '/etc/passwd' }] })).rejects.toThrow();
+    await expect(renderPdf({ content: [{ image: '/etc/passwd' }] } as never)).rejects.toThrow('Access to local file denied by resource access policy: /etc/passwd');
+    await expect(renderPdf({ content: [{ image: 'http://127.0.0.1:9/x.png' }] } as never)).rejects.toThrow(/denied by resource access policy: http:\/\/127\.0\.0\.1:9\/x\.png/);
   });
 
   test('a missing font file stops the build, naming the file', () => {

@@ -1,9 +1,8 @@
 // Notes generated from CSL-JSON references: the paper's sources, locators,
 // Ibid. positions and short forms, recomputed when the text moves.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/pipeline.ts';
 import { page } from '../../src/layout/theme.ts';
-import { readPdf, type PdfText } from '../support/readPdf.ts';
+import type { PdfText } from '../support/readPdf.ts';
 import { loadProject } from '../../src/load/loadProject.ts';
 import { renderTemplates } from '../../src/templates/renderTemplates.ts';
 import { buildModel, inlineText } from '../../src/model/buildModel.ts';
@@ -12,6 +11,7 @@ import { chicagoPageRange } from '../../src/notes/pageRange.ts';
 import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
 import type { Project } from '../../src/load/loadProject.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
 
 async function notesOf(project: Project): Promise<string[]> {
   const doc = await generateNotes(project, buildModel(project, renderTemplates(project)));
@@ -118,11 +118,11 @@ describe('notes in the PDF', () => {
   let project: Project;
   beforeAll(async () => {
     project = loadProject(ROOT);
-    pdf = await readPdf((await build(ROOT)).pdf);
+    pdf = shared().text;
   });
 
   test('every URL and DOI of a cited source is a clickable link', () => {
-    const urls = new Set(pdf.links.map((l) => l.url).filter(Boolean));
+    const urls = new Set(pdf.links.map((l) => l.uri).filter(Boolean));
     const cited = new Set(Object.values(project.notes).flatMap((n) => ('cite' in n ? n.cite.map((c) => c.ref) : [])));
     for (const id of cited) {
       const r = project.references[id];

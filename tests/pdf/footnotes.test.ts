@@ -1,12 +1,13 @@
 // Notes at the foot of the page that cites them, read back from the PDF.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, buildProject } from '../../src/pipeline.ts';
+import { buildProject } from '../../src/pipeline.ts';
 import { loadProject } from '../../src/load/loadProject.ts';
 import { scaleProject, withLongNote } from '../../bench/synthetic.ts';
 import { readPdf, type PdfText } from '../support/readPdf.ts';
 import { isBody, isNote, noteText } from '../support/briefText.ts';
 import { notesOnPages, type PageNotes } from '../support/notesOnPages.ts';
 import { ROOT } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
 import { page as geometry } from '../../src/layout/theme.ts';
 
 const sequence = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -20,12 +21,7 @@ function expectNotesWithTheirMarkers(pages: PageNotes[], total: number) {
 }
 
 describe('the brief', () => {
-  let pdf: PdfText;
-  let bytes: Buffer;
-  beforeAll(async () => {
-    bytes = (await build(ROOT)).pdf;
-    pdf = await readPdf(bytes);
-  });
+  const { text: pdf, pdf: bytes } = shared();
 
   test('sets every note at the foot of the page that cites it', () => {
     expectNotesWithTheirMarkers(notesOnPages(pdf, isBody), 58);

@@ -2,13 +2,14 @@
 // last on its page, no paragraph leaving one line alone at the foot of a page
 // (orphan) or at its head (widow).
 import { describe, expect, test } from 'vitest';
-import { build, buildProject } from '../../src/pipeline.ts';
+import { buildProject } from '../../src/pipeline.ts';
 import { loadProject } from '../../src/load/loadProject.ts';
 import { scaleProject } from '../../bench/synthetic.ts';
 import { readPdf, type PdfText } from '../support/readPdf.ts';
 import { isBody } from '../support/briefText.ts';
 import { page, type } from '../../src/layout/theme.ts';
 import { ROOT } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
 
 interface Line { page: number; y: number; right: number }
 
@@ -69,7 +70,7 @@ function expectGoodBreaks(pdf: PdfText) {
 
 describe('page breaks', () => {
   test('in the brief', async () => {
-    expectGoodBreaks(await readPdf((await build(ROOT)).pdf));
+    expectGoodBreaks(shared().text);
   });
 
   test('in a synthetic brief four times as long', async () => {

@@ -1,15 +1,10 @@
 // Justification and hyphenation, read back from the PDF.
-import { beforeAll, expect, test } from 'vitest';
-import { build } from '../../src/pipeline.ts';
-import { readPdf, type PdfText } from '../support/readPdf.ts';
+import { expect, test } from 'vitest';
 import { isBody, isMarker } from '../support/briefText.ts';
 import { page } from '../../src/layout/theme.ts';
-import { ROOT } from '../support/project.ts';
+import { shared } from '../support/shared.ts';
 
-let pdf: PdfText;
-beforeAll(async () => {
-  pdf = await readPdf((await build(ROOT)).pdf);
-});
+const pdf = shared().text;
 
 test('extracted text carries no soft hyphens or zero-width break marks', () => {
   for (const i of pdf.items) expect(i.text, `page ${i.page}`).not.toMatch(/[\u00AD\u200B]/);

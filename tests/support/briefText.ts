@@ -32,3 +32,17 @@ export function comparable(s: string): string {
 export function noteText(pdf: PdfText): string {
   return joinText(pdf.items.filter(isNote));
 }
+
+/**
+ * Each note's printed text by number (index 0 unused): a note starts at its
+ * number set at the left margin, and a note split at a page foot runs on into
+ * the next page's notes until the next number.
+ */
+export function printedNotes(pdf: PdfText, leftMargin: number): string[] {
+  const notes: TextItem[][] = [[]];
+  for (const i of pdf.items.filter(isNote)) {
+    if (Math.abs(i.x - leftMargin) < 0.5 && i.text === String(notes.length)) notes.push([]);
+    else notes[notes.length - 1].push(i);
+  }
+  return notes.map(joinText);
+}

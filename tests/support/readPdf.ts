@@ -17,7 +17,8 @@ export interface PdfText {
   pages: number;
   pageHeight: number;
   items: TextItem[];
-  links: { page: number; url?: string; dest?: unknown; rect: number[] }[];
+  /** `uri` is the raw /URI of a link annotation, whatever its scheme (pdf.js keeps only http(s) in `url`). */
+  links: { page: number; uri?: string; dest?: unknown; rect: number[] }[];
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
@@ -42,8 +43,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         width: it.width,
       });
     }
-    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: unknown; rect: number[] }[]) {
-      if (a.subtype === 'Link') links.push({ page: p, url: a.url, dest: a.dest, rect: a.rect });
+    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string; dest?: unknown; rect: number[] }[]) {
+      if (a.subtype === 'Link') links.push({ page: p, uri: a.unsafeUrl ?? a.url, dest: a.dest, rect: a.rect });
     }
   }
   return { pages: pdf.numPages, pageHeight, items, links };

@@ -1,0 +1,19 @@
+// Test settings sized for CI: a 2-core machine that may be busy with other work.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // The brief (and the variants the content tests read) is built once per run, here.
+    globalSetup: ['tests/support/globalSetup.ts'],
+    // One cold build takes 3–8 s on a loaded 2-core machine; a test that builds
+    // a synthetic brief four times as long takes several times that. These
+    // ceilings catch hangs, not slowness.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+    teardownTimeout: 60_000,
+    // Two workers for two cores: more only adds contention for the same CPUs.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});

@@ -12,6 +12,7 @@ import { generateNotes } from './notes/generateNotes.ts';
 import { openItems, type OpenItem } from './review/openItems.ts';
 import { renderCharts } from './charts/renderCharts.ts';
 import { docDefinition, figurePages } from './layout/docDefinition.ts';
+import { dataAttachments } from './layout/attachments.ts';
 import { pageGeometry, type Paper } from './layout/theme.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { creationDate } from './pdf/creationDate.ts';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   final?: boolean;
   /** Where generated notes and chart SVGs are kept between builds (default: none). */
   cache?: Cache;
+  /** Tagged PDF/UA-1 (the default); off only to compare what tagging changes. */
+  tagged?: boolean;
   /** Called as each stage starts, for a progress line. */
   onStage?: (stage: Stage) => void;
 }
@@ -61,7 +64,10 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);
   const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth, options.cache));
   const definition = await step('layout', () =>
-    docDefinition(document, charts, { paper, creationDate: creationDate(document.meta.date), draft: open.length > 0 }));
+    docDefinition(document, charts, {
+      paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
+      attachments: dataAttachments(document.meta.title, project.figures, document.notes, project.references),
+    }));
   const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition));
   timings.pageLayout = pageLayoutMs;
   return { document, pdf: bytes, openItems: open, figures: snapshot(project.figures, figurePages(definition)), timings };

@@ -5,7 +5,9 @@ import type { ChartImages } from '../charts/renderCharts.ts';
 import { runs, type Run } from './inlines.ts';
 import { SANS, SERIF } from './fonts.ts';
 import { colour, pageGeometry, type, type PageGeometry, type Paper } from './theme.ts';
-import type { FootnoteSpec } from '../pdf/pdfmakeHooks.ts';
+import type { FootnoteSpec } from '../pdf/pdfmake/footnotes.ts';
+import { StructurePlan, tagRuns } from './structure.ts';
+import type { Attachment } from './attachments.ts';
 
 export type DocDefinition = Record<string, unknown>;
 
@@ -14,15 +16,42 @@ export interface LayoutOptions {
   creationDate: Date;
   /** Open items remain: every page carries a discreet "Draft" mark. */
   draft: boolean;
+  /** Files the PDF carries (the brief's data). */
+  attachments?: Attachment[];
+  /** Tagged PDF/UA-1 (the default); off only to compare what tagging changes. */
+  tagged?: boolean;
 }
 
 export function docDefinition(doc: BriefDocument, charts: ChartImages, options: LayoutOptions): DocDefinition {
   const page = pageGeometry(options.paper);
   const creationDate = options.creationDate;
-  const headings = doc.sections.map((s, i) => ({
-    text: s.heading, style: 'h1', tocItem: true, id: `section-${s.id}`, outline: true, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}),
-  }));
+  const plan = new StructurePlan();
+  const coverNode = cover(doc, page, options.draft, plan);
+  const findingsNode = keyFindings(doc, plan);
+  const contentsNode = contents(plan);
+  const headings = doc.sections.map((s, i) => {
+    plan.tocEntry('toc', `section-${s.id}`, s.heading);
+    return {
+      text: tagRuns([{ text: s.heading }], plan.add(`h/${s.id}`, { role: 'H2' })), headingText: s.heading, outlineText: s.heading,
+      style: 'h1', tocItem: true, id: `section-${s.id}`, outline: true, keepWithNext: true, ...(i === 0 ? { pageBreak: 'before' } : {}),
+    };
+  });
+  const body = doc.sections.flatMap((s, i) => [
+    headings[i],
+    ...s.blocks.map((b, j) => (b.kind === 'figure'
+      ? figure(doc.figures[b.number - 1], charts, page, `section-${s.id}`, plan)
+      : { text: paragraphRuns(b.inlines, plan.add(`p/${s.id}/${j}`, { role: 'P' }), plan), style: 'body', figureIds: figureIdsIn(b.inlines) })),
+  ]);
+  const end = bibliography(doc, plan);
+  const tagged = options.tagged ?? true;
   return {
+    // PDF 1.7 with XMP; with tagging, PDF/UA-1: pdf/pdfmake/tagging.ts gives every run its structure element.
+    version: '1.7',
+    ...(tagged ? { subset: 'PDF/UA', tagged: true, displayTitle: true } : {}),
+    files: Object.fromEntries((options.attachments ?? []).map((a) => [a.name, {
+      // A data URI: pdfmake resolves `src` as a URL or a path, and pdfkit reads a path from disk.
+      src: `data:${a.type};base64,${a.bytes.toString('base64')}`, name: a.name, type: a.type, description: a.description, relationship: 'Data', creationDate, modifiedDate: creationDate,
+    }])),
     pageSize: page.size,
     pageMargins: [page.margins.left, page.margins.top, page.margins.right, page.margins.bottom],
     language: doc.meta.language,
@@ -42,51 +71,51 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
     header: (currentPage: number, pageCount: number) => runningHeader(doc, page, currentPage, pageCount, sectionOn(headings, currentPage)),
     footer: (currentPage: number, pageCount: number) => runningFooter(doc, page, currentPage, pageCount, options.draft),
     content: {
-      // The notes travel on the root node; pdf/pdfmakeHooks.ts sets each at the foot of its page.
+      // The notes travel on the root node; pdf/pdfmake/footnotes.ts sets each at the foot of its page.
       footnoteSpec: footnoteSpec(doc.notes, page),
-      stack: [
-        cover(doc, page, options.draft),
-        keyFindings(doc, page),
-        contents(),
-        ...doc.sections.flatMap((s, i) => [
-          headings[i],
-          ...s.blocks.map((b) => (b.kind === 'figure'
-            ? figure(doc.figures[b.number - 1], charts, page, `section-${s.id}`)
-            : { text: runs(b.inlines), style: 'body', figureIds: figureIdsIn(b.inlines) })),
-        ]),
-        ...bibliography(doc),
-      ],
+      // The structure plan travels there too, for pdf/pdfmake/tagging.ts.
+      ...(tagged ? { structure: plan.structure } : {}),
+      metadata: { language: doc.meta.language, creator: doc.meta.author ?? doc.meta.publisher ?? doc.meta.series },
+      stack: [coverNode, findingsNode, contentsNode, ...body, ...end],
     },
   };
 }
 
+/** A paragraph's runs, each note marker a Reference followed by its Note. */
+function paragraphRuns(inlines: Inline[], key: string, plan: StructurePlan) {
+  return tagRuns(runs(inlines), key).map((r) => (typeof r.noteRef === 'number' ? { ...r, tag: plan.note(key, r.noteRef).marker } : r));
+}
+
 /** The house style's optional bibliography: Chicago entries with a hanging indent. */
-function bibliography(doc: BriefDocument) {
+function bibliography(doc: BriefDocument, plan: StructurePlan) {
   if (!doc.bibliography.length) return [];
+  plan.tocEntry('toc', 'bibliography', 'Bibliography');
   return [
-    { text: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', outline: true, keepWithNext: true },
-    ...doc.bibliography.map((entry) => ({ text: runs(entry), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
+    { text: tagRuns([{ text: 'Bibliography' }], plan.add('h/bibliography', { role: 'H2' })), outlineText: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', outline: true, keepWithNext: true },
+    ...doc.bibliography.map((entry, i) => ({ text: tagRuns(runs(entry), plan.add(`bibliography/${i}`, { role: 'P' })), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
   ];
 }
 
 /** A numbered figure, kept on one page: caption, the chart as vector graphics, source line. */
-function figure(info: FigureInfo, charts: ChartImages, page: PageGeometry, section: string) {
+function figure(info: FigureInfo, charts: ChartImages, page: PageGeometry, section: string, plan: StructurePlan) {
   const chart = charts.get(info.chartId)!;
+  const key = plan.add(`figure/${info.number}`, { role: 'Figure', alt: info.alt });
+  const caption = plan.add(`figure/${info.number}/caption`, { role: 'Caption', parent: key });
   return {
     figureIds: info.figureIds,
     unbreakable: true,
-    // Placed by pdf/pdfmakeHooks.ts: at the top of the next page if it does not fit here.
+    // Placed by pdf/pdfmake/footnotes.ts: at the top of the next page if it does not fit here.
     float: true,
     margin: [0, 8, 0, 12],
     stack: [
       {
-        text: [{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }],
+        text: tagRuns([{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }], caption),
         font: SANS, fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6],
         id: `figure-${info.number}`, outline: true, outlineText: `Figure ${info.number}: ${info.caption}`, outlineParentId: section,
       },
-      { svg: chart.svg, width: chart.width, height: chart.height, imageCallback: refuseImage },
-      { text: [{ text: 'Source: ', italics: true }, info.source], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted, margin: [0, 5, 0, 0] },
-      ...(info.mapNote ? [{ text: [{ text: 'Note: ', italics: true }, info.mapNote], font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted }] : []),
+      { svg: chart.svg, width: chart.width, height: chart.height, imageCallback: refuseImage, tag: key },
+      { text: tagRuns([{ text: 'Source: ', italics: true }, { text: info.source }], caption), font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted, margin: [0, 5, 0, 0] },
+      ...(info.mapNote ? [{ text: tagRuns([{ text: 'Note: ', italics: true }, { text: info.mapNote }], caption), font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted }] : []),
       { canvas: [{ type: 'line', x1: 0, y1: 4, x2: page.bodyWidth, y2: 4, lineWidth: 0.5, lineColor: colour.rule }] },
     ],
   };
@@ -102,7 +131,10 @@ function footnoteSpec(notes: Note[], page: PageGeometry): FootnoteSpec {
     notes: Object.fromEntries(notes.map((n) => [n.number, {
       id: `note-${n.number}`,
       style: 'note',
-      text: [{ text: `${n.number}`, noteNumber: n.number, font: SANS, bold: true, color: colour.accent } as Run, { text: '\u2002' }, ...noteBody(n)],
+      text: [
+        { text: `${n.number}`, noteNumber: n.number, font: SANS, bold: true, color: colour.accent, tag: `note/${n.number}/lbl` } as Run,
+        ...tagRuns([{ text: '\u2002' }, ...noteBody(n)], `note/${n.number}/body`),
+      ],
     }])),
     geometry: {
       separator: 13,
@@ -132,18 +164,19 @@ function coverBackground(page: PageGeometry) {
   return { canvas: [{ type: 'rect', x: 0, y: 0, w: page.width, h: 360, color: colour.accent }] };
 }
 
-function cover(doc: BriefDocument, page: PageGeometry, draft: boolean) {
+function cover(doc: BriefDocument, page: PageGeometry, draft: boolean, plan: StructurePlan) {
   const [series = '', ...rest] = doc.cover.lines;
+  const text = (t: string, key: string) => tagRuns([{ text: t }], key);
   return {
     stack: [
-      { text: series.toUpperCase(), font: SANS, fontSize: 9, characterSpacing: 1.2, color: '#c9d6e3', margin: [0, 10, 0, 70] },
-      { text: doc.cover.title, font: SANS, bold: true, fontSize: 34, lineHeight: 1.05, color: 'white', margin: [0, 0, 0, 14] },
-      { text: doc.cover.subtitle, font: SANS, fontSize: 15, lineHeight: 1.2, color: '#e4ebf2', margin: [0, 0, 40, 0] },
+      { text: text(series.toUpperCase(), plan.add('cover/series', { role: 'P' })), font: SANS, fontSize: 9, characterSpacing: 1.2, color: '#c9d6e3', margin: [0, 10, 0, 70] },
+      { text: text(doc.cover.title, plan.add('cover/title', { role: 'H1' })), font: SANS, bold: true, fontSize: 34, lineHeight: 1.05, color: 'white', margin: [0, 0, 0, 14] },
+      { text: text(doc.cover.subtitle, plan.add('cover/subtitle', { role: 'P' })), font: SANS, fontSize: 15, lineHeight: 1.2, color: '#e4ebf2', margin: [0, 0, 40, 0] },
       {
         absolutePosition: { x: page.margins.left, y: page.height - 150 },
         stack: [
           { canvas: [{ type: 'line', x1: 0, y1: 0, x2: page.bodyWidth, y2: 0, lineWidth: 0.6, lineColor: colour.rule }] },
-          { text: rest.join('\n'), font: SANS, fontSize: 11, lineHeight: 1.4, color: colour.muted, margin: [0, 10, 0, 0] },
+          { text: text(rest.join('\n'), plan.add('cover/lines', { role: 'P' })), font: SANS, fontSize: 11, lineHeight: 1.4, color: colour.muted, margin: [0, 10, 0, 0] },
           ...(draft ? [{ text: 'DRAFT — open items remain; not for distribution', font: SANS, fontSize: 8, characterSpacing: 0.8, color: colour.missing, margin: [0, 6, 0, 0] }] : []),
         ],
       },
@@ -151,15 +184,16 @@ function cover(doc: BriefDocument, page: PageGeometry, draft: boolean) {
   };
 }
 
-function keyFindings(doc: BriefDocument, page: PageGeometry) {
+function keyFindings(doc: BriefDocument, plan: StructurePlan) {
+  const list = plan.add('findings', { role: 'L' });
   return {
     pageBreak: 'before',
     table: {
       widths: ['*'],
       body: [[{
         stack: [
-          { text: 'Key findings', style: 'boxTitle', id: 'key-findings', outline: true },
-          { ul: doc.keyFindings.map((f) => ({ text: runs(f), style: 'finding', figureIds: figureIdsIn(f) })), markerColor: colour.accent },
+          { text: tagRuns([{ text: 'Key findings' }], plan.add('findings/title', { role: 'H2', after: undefined })), outlineText: 'Key findings', style: 'boxTitle', id: 'key-findings', outline: true },
+          { ul: doc.keyFindings.map((f, i) => ({ text: tagRuns(runs(f), plan.listItem(list, `findings/${i}`)), style: 'finding', figureIds: figureIdsIn(f) })), markerColor: colour.accent },
         ],
         fillColor: colour.tint,
         margin: [10, 10, 10, 6],
@@ -169,10 +203,12 @@ function keyFindings(doc: BriefDocument, page: PageGeometry) {
   };
 }
 
-function contents() {
+function contents(plan: StructurePlan) {
+  const title = plan.add('contents/title', { role: 'H2' });
+  plan.add('toc', { role: 'TOC' });
   return {
     toc: {
-      title: { text: 'Contents', style: 'tocTitle', id: 'contents', outline: true },
+      title: { text: tagRuns([{ text: 'Contents' }], title), outlineText: 'Contents', style: 'tocTitle', id: 'contents', outline: true },
       textStyle: { font: SANS, fontSize: 10.5 },
       numberStyle: { font: SANS, fontSize: 10.5 },
       textMargin: [0, 3, 0, 3],
@@ -190,12 +226,12 @@ export function noteBody(n: Note): Run[] {
  * one running on from before. pdfmake draws headers after laying out the
  * body, when each heading node knows its page.
  */
-function sectionOn(headings: { text: string; positions?: { pageNumber: number }[] }[], currentPage: number): string {
+function sectionOn(headings: { headingText: string; positions?: { pageNumber: number }[] }[], currentPage: number): string {
   let section = '';
   for (const h of headings) {
     const at = h.positions?.[0]?.pageNumber ?? Infinity;
-    if (at === currentPage) return h.text;
-    if (at < currentPage) section = h.text;
+    if (at === currentPage) return h.headingText;
+    if (at < currentPage) section = h.headingText;
   }
   return section;
 }

@@ -1,6 +1,6 @@
 // Footnote placement, TeX-style, in one pass: the arithmetic of each page's
 // note area. It knows note lines only by their heights, so it can be tested
-// without pdfmake; pdf/pdfmakeHooks.ts feeds it pdfmake's lines.
+// without pdfmake; pdf/pdfmake/footnotes.ts feeds it pdfmake's lines.
 //
 // Rules:
 // - a body line that cites new notes lands on a page only if the page can

@@ -50,7 +50,7 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
     const chart = project.charts[chartId];
     const numbers = chartNoteIds(chart, project.figures).flatMap((id) => (noteNumber.has(id) ? [noteNumber.get(id)!] : []));
     const cite = numbers.length ? ` (${numbers.length > 1 ? 'notes' : 'note'} ${compactRanges(numbers)})` : '';
-    return { chartId, number: i + 1, caption: chart.caption, source: `${chart.source}${cite}.`, alt: chart.alt, mapNote: chart.mapNote, figureIds: chartFigureIds(chart) };
+    return { chartId, number: i + 1, caption: chart.caption, source: `${chart.source}${cite}.`, alt: altText(rendered.alts[chartId]), mapNote: chart.mapNote, figureIds: chartFigureIds(chart) };
   });
   const missing = notes.filter((n) => n.status === 'missing');
   if (missing.length) warnings.push(formatError(messages.notesMissingText(missing.map((n) => n.id), missing.map((n) => n.number))));
@@ -99,6 +99,12 @@ function plainInlines(inlines: RawInline[], where: Location): Inline[] {
     if ('children' in n) return { ...n, children: plainInlines(n.children, where) } as Inline;
     return n;
   });
+}
+
+/** A chart's alt text: its rendered template as one plain line. */
+function altText(alt: { file: string; markdown: string }): string {
+  const blocks = parseMarkdown(alt.file, alt.markdown, ['paragraph']);
+  return blocks.map((b) => inlineText(plainInlines((b as { inlines: RawInline[] }).inlines, { file: alt.file }))).join(' ');
 }
 
 export function inlineText(inlines: Inline[]): string {

@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fontFiles } from '../layout/fonts.ts';
 import type { DocDefinition } from '../layout/docDefinition.ts';
-import { installHooks, lastLayoutMs } from './pdfmakeHooks.ts';
+import { installHooks, lastLayoutMs } from './pdfmake/install.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -24,6 +24,8 @@ export interface Rendered {
   cover: RenderedMarkdown;
   keyFindings: RenderedMarkdown;
   sections: { id: string; heading: string; body: RenderedMarkdown }[];
+  /** Each chart's alt text, a template fed by the same figures as the chart. */
+  alts: Record<string, RenderedMarkdown>;
   header: (ctx: PageContext) => string;
   footer: (ctx: PageContext) => string;
 }
@@ -47,6 +49,8 @@ export function renderTemplates(project: Project): Rendered {
   const cover = collect(() => markdown(project.templates.cover, false));
   const keyFindings = collect(() => markdown(project.templates.keyFindings, false));
   const sections = project.sections.map((s) => collect(() => ({ id: s.id, heading: s.heading, body: markdown(s.template, true) })));
+  const alts = Object.fromEntries(Object.entries(project.charts).map(([id, chart]) =>
+    [id, collect(() => markdown({ file: `${project.whereChart(id).file} (chart "${id}", alt)`, text: chart.alt }, false))]));
   // Header and footer are plain text, drawn once per page.
   const plain = (source: TemplateSource) => {
     const first = collect(() => run(source, { meta: project.meta, page: 1, pages: 1, section: '' }, { notesAllowed: false, project, noEscape: true }));
@@ -56,7 +60,7 @@ export function renderTemplates(project: Project): Rendered {
   const header = plain(project.templates.header);
   const footer = plain(project.templates.footer);
   if (errors.length) throw new BriefFailure(errors);
-  return { cover: cover!, keyFindings: keyFindings!, sections: sections as Rendered['sections'], header, footer };
+  return { cover: cover!, keyFindings: keyFindings!, sections: sections as Rendered['sections'], alts: alts as Rendered['alts'], header, footer };
 }
 
 /** One Handlebars environment; helpers are per template and passed at each call. */

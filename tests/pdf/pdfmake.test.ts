@@ -2,7 +2,7 @@
 // its internals change shape, this fails before any brief is mis-set.
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { HOOKED, PDFMAKE_VERSION, assertHookable } from '../../src/pdf/pdfmakeHooks.ts';
+import { HOOKED, PDFMAKE_VERSION, assertHookable } from '../../src/pdf/pdfmake/install.ts';
 
 const require = createRequire(import.meta.url);
 

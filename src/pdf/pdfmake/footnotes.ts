@@ -1,7 +1,7 @@
-// The one module that touches pdfmake 0.3.11 internals, to typeset what
-// pdfmake cannot: footnotes at the bottom of the page that cites them,
-// justification that stretches only spaces, drawn hyphens at soft breaks,
-// keep-with-next headings and no widows or orphans.
+// Footnotes at the bottom of the page that cites them, figures that float to
+// the next page, keep-with-next headings and no widows or orphans: all placed
+// in pdfmake's single layout pass. The arithmetic of note areas is in
+// layout/footnotePlacement.ts; this file feeds it pdfmake's lines.
 //
 // What it hooks, and why:
 // - LayoutBuilder.tryLayoutDocument: starts and ends one layout's note state.
@@ -20,41 +20,10 @@
 // - PageElementWriter.moveToNextPage: a figure (a node with `float: true`)
 //   that did not fit where it was placed goes to the top of the next page,
 //   while the text runs on, as LaTeX floats figures.
-// - ElementWriter.alignLine: justifies at spaces only, and draws a hyphen
-//   where a line ends at a soft break.
-// - DocMeasure.measureLeaf: turns the zero-width break marks that
-//   hyphenation inserted into break points that carry no character.
-// - PDFDocument.provideFont: every document of a process shares one glyph-run
-//   cache per font file (pdfkit's layoutCache), so a rebuild in `brief watch`
-//   does not shape every word again. A run depends only on the font and the
-//   text, and pdfkit already shares it between calls within a document.
-//
-// pdfmake is pinned to exactly 0.3.11 in package.json; `assertHookable`
-// checks every hooked member before use, and tests/pdf/pdfmakeHooks.test.ts
-// fails loudly if one is missing or changes shape.
-import { createRequire } from 'node:module';
-import { FootnotePlacement, type NoteGeometry } from '../layout/footnotePlacement.ts';
-import { SOFT_BREAK } from '../layout/hyphenate.ts';
+import { FootnotePlacement, type NoteGeometry } from '../../layout/footnotePlacement.ts';
+import { internals, type Any, type Hooked } from './internals.ts';
 
-const require = createRequire(import.meta.url);
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internals are untyped */
-type Any = any;
-
-export const PDFMAKE_VERSION = '0.3.11';
-
-const internals = {
-  LayoutBuilder: () => require('pdfmake/js/LayoutBuilder.js').default,
-  PageElementWriter: () => require('pdfmake/js/PageElementWriter.js').default,
-  ElementWriter: () => require('pdfmake/js/ElementWriter.js').default,
-  DocumentContext: () => require('pdfmake/js/DocumentContext.js').default,
-  DocMeasure: () => require('pdfmake/js/DocMeasure.js').default,
-  TextInlines: () => require('pdfmake/js/TextInlines.js').default,
-  PDFDocument: () => require('pdfmake/js/PDFDocument.js').default,
-};
-
-/** Each hooked member, with a fragment of its source that our hook relies on. */
-export const HOOKED: [keyof typeof internals, string, string][] = [
+export const hooked: Hooked[] = [
   ['LayoutBuilder', 'tryLayoutDocument', 'this.processNode(docStructure)'],
   ['LayoutBuilder', 'processNode', 'applyMargins'],
   ['LayoutBuilder', 'processLeaf', 'this.buildNextLine(node)'],
@@ -63,25 +32,10 @@ export const HOOKED: [keyof typeof internals, string, string][] = [
   ['PageElementWriter', 'addLine', '_fitOnPage'],
   ['PageElementWriter', 'moveToNextPage', 'repeatables'],
   ['DocMeasure', 'measureSVG', '_height'],
-  ['ElementWriter', 'alignLine', 'justify'],
   ['ElementWriter', 'pushContext', 'new _DocumentContext'],
   ['DocumentContext', 'moveDown', 'this.availableHeight -= offset'],
   ['DocumentContext', 'initializePage', 'this.availableHeight ='],
-  ['DocMeasure', 'measureLeaf', 'node._inlines = data.items'],
-  ['TextInlines', 'widthOfText', 'widthOfString'],
-  ['PDFDocument', 'provideFont', 'this.fontCache[familyName][type] = this.font(...def)._font'],
 ];
-
-/** Throws, naming the member, if pdfmake is not the version these hooks were written for. */
-export function assertHookable(): void {
-  const version = require('pdfmake/package.json').version;
-  if (version !== PDFMAKE_VERSION) throw new Error(`pdfmake ${version} is installed; the layout hooks need exactly ${PDFMAKE_VERSION}`);
-  for (const [cls, member, fragment] of HOOKED) {
-    const fn = internals[cls]().prototype[member];
-    if (typeof fn !== 'function') throw new Error(`pdfmake internal ${cls}.${member} is missing`);
-    if (!String(fn).includes(fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
-  }
-}
 
 /** What the layout needs about notes, carried on the document root. */
 export interface FootnoteSpec {
@@ -91,7 +45,6 @@ export interface FootnoteSpec {
   rule: { width: number; lineWidth: number; color: string };
 }
 
-let installed = false;
 let layoutMs = 0;
 
 /** How long pdfmake's last page layout took (notes included), for the bench. */
@@ -99,17 +52,10 @@ export function lastLayoutMs(): number {
   return layoutMs;
 }
 
-export function installHooks(): void {
-  if (installed) return;
-  assertHookable();
+export function install(): void {
   const LB = internals.LayoutBuilder().prototype;
   const PEW = internals.PageElementWriter().prototype;
-  const EW = internals.ElementWriter().prototype;
-  const DM = internals.DocMeasure().prototype;
-  const TextInlines = internals.TextInlines();
-  const measureText = new TextInlines(null);
 
-  // ---- layout lifecycle ----------------------------------------------------
   const tryLayoutDocument = LB.tryLayoutDocument;
   LB.tryLayoutDocument = function (this: Any, ...args: Any[]) {
     this._notes = undefined;
@@ -186,82 +132,6 @@ export function installHooks(): void {
     if (position) notes.afterLine(line);
     return position;
   };
-
-  // ---- justification and drawn hyphens -------------------------------------
-  const alignLine = EW.alignLine;
-  EW.alignLine = function (this: Any, line: Any) {
-    drawHyphen(line, measureText);
-    const alignment = line.inlines?.[0]?.alignment;
-    if (alignment !== 'justify' || line.newLineForced || line.lastLineInParagraph || line.inlines.length < 2) {
-      return alignLine.call(this, line);
-    }
-    const gaps: number[] = [];
-    for (let i = 0; i < line.inlines.length - 1; i++) if (/\s$/.test(line.inlines[i].text)) gaps.push(i);
-    if (!gaps.length) return undefined;
-    const extra = (this.context().availableWidth - line.getWidth()) / gaps.length;
-    let shift = 0;
-    let g = 0;
-    for (let i = 1; i < line.inlines.length; i++) {
-      const gapBefore = gaps[g] === i - 1;
-      if (gapBefore) {
-        shift += extra;
-        g++;
-      }
-      line.inlines[i].x += shift;
-      line.inlines[i].justifyShift = gapBefore ? extra : 0;
-    }
-    return undefined;
-  };
-
-  // ---- soft breaks ----------------------------------------------------------
-  const measureLeaf = DM.measureLeaf;
-  DM.measureLeaf = function (this: Any, node: Any) {
-    const measured = measureLeaf.call(this, node);
-    for (const inline of measured._inlines ?? []) {
-      if (!inline.text.includes(SOFT_BREAK)) continue;
-      const breaks = inline.text.endsWith(SOFT_BREAK);
-      inline.text = inline.text.split(SOFT_BREAK).join('');
-      inline.width = measureText.widthOfText(inline.text, inline);
-      if (breaks && !inline.link) {
-        // A negative trailing cut makes the line fitter count the hyphen that
-        // will be drawn if the line ends here.
-        inline._softBreak = true;
-        inline.trailingCut = -measureText.widthOfText('-', inline);
-      }
-    }
-    return measured;
-  };
-
-  // ---- fonts: one shaping cache per font file for the whole process ---------
-  const PD = internals.PDFDocument().prototype;
-  const provideFont = PD.provideFont;
-  const runs = new Map<string, object>();
-  PD.provideFont = function (this: Any, familyName: string, bold: boolean, italics: boolean) {
-    const fresh = !this.fontCache[familyName]?.[this.getFontType(bold, italics)];
-    const font = provideFont.call(this, familyName, bold, italics);
-    const file = this.getFontFile(familyName, bold, italics);
-    if (fresh && font.layoutCache && typeof file === 'string') {
-      const shared = runs.get(file);
-      if (shared) font.layoutCache = shared;
-      else runs.set(file, font.layoutCache);
-    }
-    return font;
-  };
-
-  installed = true;
-}
-
-/** A line that ends at a soft break gets its hyphen, inside the measure. */
-function drawHyphen(line: Any, measureText: Any): void {
-  const last = line.inlines?.[line.inlines.length - 1];
-  if (!last?._softBreak || last._hyphenDrawn) return;
-  const width = measureText.widthOfText('-', last);
-  last.text += '-';
-  last.width += width;
-  last.trailingCut = 0;
-  last._hyphenDrawn = true;
-  line.inlineWidths += width;
-  line.trailingCut = 0;
 }
 
 /** A figure's height before layout: its SVG, its text lines estimated from their measured width, its margins. */

@@ -1,0 +1,45 @@
+// The one install step for every pdfmake hook: checks that pdfmake is the
+// version the hooks were written for and that each hooked member still holds
+// the code its hook relies on, then installs the hooks, once per process.
+//
+// One file per concern, each a thin hook over a small core:
+// - footnotes.ts: notes at the page foot, floats, widows, orphans, keep-with-next
+//   (core: layout/footnotePlacement.ts);
+// - justification.ts: justification at spaces only, drawn hyphens;
+// - fontCache.ts: one glyph-run cache per font file for the process;
+// - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts).
+import { createRequire } from 'node:module';
+import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
+import * as footnotes from './footnotes.ts';
+import * as justification from './justification.ts';
+import * as fontCache from './fontCache.ts';
+import * as tagging from './tagging.ts';
+
+const require = createRequire(import.meta.url);
+const concerns = [footnotes, justification, fontCache, tagging];
+
+export { PDFMAKE_VERSION };
+export { lastLayoutMs } from './footnotes.ts';
+
+/** Every hooked (or relied-upon) member, with a fragment of its source. */
+export const HOOKED: Hooked[] = concerns.flatMap((c) => c.hooked);
+
+/** Throws, naming the member, if pdfmake is not the version these hooks were written for. */
+export function assertHookable(): void {
+  const version = require('pdfmake/package.json').version;
+  if (version !== PDFMAKE_VERSION) throw new Error(`pdfmake ${version} is installed; the layout hooks need exactly ${PDFMAKE_VERSION}`);
+  for (const [cls, member, fragment] of HOOKED) {
+    const fn = internals[cls]().prototype[member];
+    if (typeof fn !== 'function') throw new Error(`pdfmake internal ${cls}.${member} is missing`);
+    if (!String(fn).includes(fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
+  }
+}
+
+let installed = false;
+
+export function installHooks(): void {
+  if (installed) return;
+  assertHookable();
+  for (const concern of concerns) concern.install();
+  installed = true;
+}

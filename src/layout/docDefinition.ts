@@ -3,8 +3,8 @@
 import type { BriefDocument, FigureInfo, Inline, Note } from '../model/types.ts';
 import type { ChartImages } from '../charts/renderCharts.ts';
 import { runs, type Run } from './inlines.ts';
-import { SANS, SERIF } from './fonts.ts';
-import { colour, pageGeometry, type, type PageGeometry, type Paper } from './theme.ts';
+import { SANS, SERIF, lineHeightFor } from './fonts.ts';
+import { colour, pageGeometry, space, type, type PageGeometry, type Paper } from './theme.ts';
 import type { FootnoteSpec } from '../pdf/pdfmake/footnotes.ts';
 import { StructurePlan, tagRuns } from './structure.ts';
 import type { Attachment } from './attachments.ts';
@@ -65,7 +65,7 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
       creationDate,
       modDate: creationDate,
     },
-    defaultStyle: { font: SERIF, fontSize: type.body.fontSize, lineHeight: type.body.lineHeight, color: colour.ink },
+    defaultStyle: { font: SERIF, fontSize: type.body.fontSize, lineHeight: lineHeightFor(type.body.leading, SERIF), color: colour.ink },
     styles: styles(),
     background: (currentPage: number) => (currentPage === 1 ? coverBackground(page) : null),
     header: (currentPage: number, pageCount: number) => runningHeader(doc, page, currentPage, pageCount, sectionOn(headings, currentPage)),
@@ -106,16 +106,16 @@ function figure(info: FigureInfo, charts: ChartImages, page: PageGeometry, secti
     unbreakable: true,
     // Placed by pdf/pdfmake/footnotes.ts: at the top of the next page if it does not fit here.
     float: true,
-    margin: [0, 8, 0, 12],
+    margin: [0, space.beforeFigure, 0, space.afterFigure],
     stack: [
       {
         text: tagRuns([{ text: `Figure ${info.number}: `, bold: true, color: colour.accent }, { text: info.caption, bold: true }], caption),
-        font: SANS, fontSize: 9.5, lineHeight: 1.2, margin: [0, 0, 0, 6],
+        font: SANS, fontSize: type.caption.fontSize, lineHeight: lineHeightFor(type.caption.leading, SANS), margin: [0, 0, 0, 6],
         id: `figure-${info.number}`, outline: true, outlineText: `Figure ${info.number}: ${info.caption}`, outlineParentId: section,
       },
       { svg: chart.svg, width: chart.width, height: chart.height, imageCallback: refuseImage, tag: key },
-      { text: tagRuns([{ text: 'Source: ', italics: true }, { text: info.source }], caption), font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted, margin: [0, 5, 0, 0] },
-      ...(info.mapNote ? [{ text: tagRuns([{ text: 'Note: ', italics: true }, { text: info.mapNote }], caption), font: SANS, fontSize: 7.5, lineHeight: 1.25, color: colour.muted }] : []),
+      { text: tagRuns([{ text: 'Source: ', italics: true }, { text: info.source }], caption), font: SANS, fontSize: type.source.fontSize, lineHeight: lineHeightFor(type.source.leading, SANS), color: colour.muted, margin: [0, 5, 0, 0] },
+      ...(info.mapNote ? [{ text: tagRuns([{ text: 'Note: ', italics: true }, { text: info.mapNote }], caption), font: SANS, fontSize: type.source.fontSize, lineHeight: lineHeightFor(type.source.leading, SANS), color: colour.muted }] : []),
       { canvas: [{ type: 'line', x1: 0, y1: 4, x2: page.bodyWidth, y2: 4, lineWidth: 0.5, lineColor: colour.rule }] },
     ],
   };
@@ -149,13 +149,13 @@ function footnoteSpec(notes: Note[], page: PageGeometry): FootnoteSpec {
 
 function styles() {
   return {
-    body: { alignment: 'justify', margin: [0, 0, 0, 7] },
-    h1: { font: SANS, bold: true, fontSize: type.heading.fontSize, color: colour.accent, margin: [0, 16, 0, 7], lineHeight: 1.15 },
+    body: { alignment: 'justify', margin: [0, 0, 0, space.paragraph] },
+    h1: { font: SANS, bold: true, fontSize: type.heading.fontSize, color: colour.accent, margin: [0, space.beforeHeading, 0, space.afterHeading], lineHeight: lineHeightFor(type.heading.leading, SANS) },
     boxTitle: { font: SANS, bold: true, fontSize: 12, color: colour.accent, margin: [0, 0, 0, 6] },
-    finding: { fontSize: 10, lineHeight: 1.3, margin: [0, 0, 0, 5] },
+    finding: { fontSize: type.finding.fontSize, lineHeight: lineHeightFor(type.finding.leading, SERIF), margin: [0, 0, 0, space.finding] },
     tocTitle: { font: SANS, bold: true, fontSize: 12, color: colour.accent, margin: [0, 22, 0, 8] },
     toc: { font: SANS, fontSize: 10.5, margin: [0, 2, 0, 2] },
-    note: { fontSize: type.note.fontSize, lineHeight: type.note.lineHeight, alignment: 'justify' },
+    note: { fontSize: type.note.fontSize, lineHeight: lineHeightFor(type.note.leading, SERIF), alignment: 'justify' },
     furniture: { font: SANS, fontSize: type.small.fontSize, color: colour.muted },
   };
 }

@@ -2,6 +2,7 @@
 // as TTF files from their npm packages (both cover č ć š ž đ).
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import * as fontkit from 'fontkit';
 import { dirname, join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
@@ -37,4 +38,21 @@ export function fontFiles(): Record<string, FaceFiles> {
 /** Stops the build, naming the file, if a font file is not where its package should have put it. */
 export function checkFontFiles(fonts: Record<string, FaceFiles>): void {
   for (const faces of Object.values(fonts)) for (const f of Object.values(faces)) if (!existsSync(f)) fail(messages.fontMissing(f));
+}
+
+const lineHeights = new Map<string, number>();
+
+/**
+ * pdfmake's `lineHeight` for a leading of `multiple` × the type size: pdfmake
+ * multiplies the font's own line height ((ascent − descent) / em, as pdfkit
+ * measures it: 1.371 for Source Serif 4, 1.424 for Source Sans 3).
+ */
+export function lineHeightFor(multiple: number, family: string): number {
+  let own = lineHeights.get(family);
+  if (own === undefined) {
+    const font = fontkit.openSync(fontFiles()[family].normal) as fontkit.Font;
+    own = (font.ascent - font.descent) / font.unitsPerEm;
+    lineHeights.set(family, own);
+  }
+  return multiple / own;
 }

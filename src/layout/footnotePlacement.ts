@@ -44,7 +44,16 @@ export class FootnotePlacement<L> {
   constructor(
     private readonly notes: ReadonlyMap<number, { lines: L[]; heights: number[] }>,
     private readonly geometry: NoteGeometry,
+    /** A note is not split after a line that ends in a hyphenated word: no word runs across a page end. */
+    private readonly endsHyphenated: (line: L) => boolean = () => false,
   ) {}
+
+  /** Lines to keep of `lines` when `fit` of them fit: one fewer while the last kept ends hyphenated. */
+  private splitAt(lines: L[], fit: number): number {
+    if (fit <= 0 || fit >= lines.length) return fit;
+    while (fit > 1 && this.endsHyphenated(lines[fit - 1])) fit--;
+    return fit;
+  }
 
   /** Height of a page's note area: 0 when it has none. */
   areaHeight(page: number): number {
@@ -109,6 +118,7 @@ export class FootnotePlacement<L> {
       const room = available - (this.areaHeight(page) - before) - lead;
       let fit = 0;
       for (let used = 0; fit < note.heights.length && used + note.heights[fit] <= room + EPSILON; fit++) used += note.heights[fit];
+      fit = this.splitAt(note.lines, fit);
       if (fit === note.heights.length) this.add(page, whole);
       else if (fit === 0) this.carry.push(whole);
       else {
@@ -131,6 +141,7 @@ export class FootnotePlacement<L> {
       for (let used = lead; fit < c.heights.length && used + c.heights[fit] <= budget + EPSILON; fit++) used += c.heights[fit];
       // Always make progress on an empty area, however tall the line.
       if (fit === 0 && !this.hasNotes(page)) fit = 1;
+      fit = this.splitAt(c.lines, fit);
       if (fit === 0) {
         this.carry = waiting.slice(i);
         return;

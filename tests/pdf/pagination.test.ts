@@ -6,7 +6,7 @@ import { buildProject } from '../../src/pipeline.ts';
 import { loadProject } from '../../src/load/loadProject.ts';
 import { scaleProject } from '../../bench/synthetic.ts';
 import { readPdf, type PdfText } from '../support/readPdf.ts';
-import { isBody } from '../support/briefText.ts';
+import { isBody, isNote } from '../support/briefText.ts';
 import { page, type } from '../../src/layout/theme.ts';
 import { ROOT } from '../support/project.ts';
 import { shared } from '../support/shared.ts';
@@ -68,6 +68,48 @@ function expectGoodBreaks(pdf: PdfText) {
   }
 }
 
+/** The text of each page's last body line, and of its last note line. */
+function pageEnds(pdf: PdfText): { page: number; body?: string; note?: string }[] {
+  const out: { page: number; body?: string; note?: string }[] = [];
+  const lastLine = (items: PdfText['items']) => {
+    if (!items.length) return undefined;
+    const y = Math.max(...items.map((i) => i.y));
+    return items.filter((i) => Math.abs(i.y - y) < 0.5).sort((a, b) => a.x - b.x).map((i) => i.text).join('');
+  };
+  for (let p = 1; p <= pdf.pages; p++) {
+    const on = pdf.items.filter((i) => i.page === p);
+    out.push({ page: p, body: lastLine(on.filter(isBody)), note: lastLine(on.filter(isNote)) });
+  }
+  return out;
+}
+
+/** A line ends inside a word: a letter, then the hyphen drawn at a hyphenation point (URLs and compounds aside). */
+const brokenWord = (line = '') => /(^|[\s“‘(])\p{L}+-$/u.test(line.trimEnd()) && !/\/\S*-$/.test(line.trimEnd());
+
+function expectPageEnds(pdf: PdfText) {
+  const firstSection = Math.min(...pdf.items.filter((i) => isHeading(i.size)).map((i) => i.page));
+  for (const end of pageEnds(pdf)) {
+    if (end.page < firstSection) continue;
+    expect(end.body, `page ${end.page} has no body text`).toBeDefined();
+    expect(brokenWord(end.body), `page ${end.page} ends with a broken word: “${end.body}”`).toBe(false);
+    expect(brokenWord(end.note), `page ${end.page}'s notes end with a broken word: “${end.note}”`).toBe(false);
+  }
+}
+
+describe('page ends', () => {
+  test('in the brief: no word hyphenated across a page end, and no page without body text', () => {
+    expectPageEnds(shared().text);
+  });
+
+  test('the check sees a broken word and a compound apart', () => {
+    expect(brokenWord('the thermal power plant in Kos-')).toBe(true);
+    expect(brokenWord('“prag-')).toBe(true);
+    expect(brokenWord('the Belgrade–Budapest and anti-')).toBe(true);
+    expect(brokenWord('https://www.politika.rs/sr/clanak/471643/Evroposlanici-')).toBe(false);
+    expect(brokenWord('the end of the paragraph.')).toBe(false);
+  });
+});
+
 describe('page breaks', () => {
   test('in the brief', async () => {
     expectGoodBreaks(shared().text);
@@ -75,7 +117,8 @@ describe('page breaks', () => {
 
   test('in a synthetic brief four times as long', async () => {
     const pdf = await readPdf((await buildProject(scaleProject(loadProject(ROOT), 4))).pdf);
-    expect(pdf.pages).toBeGreaterThan(60);
+    expect(pdf.pages).toBeGreaterThan(3 * shared().text.pages);
     expectGoodBreaks(pdf);
+    expectPageEnds(pdf);
   });
 });

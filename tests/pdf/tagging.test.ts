@@ -132,7 +132,7 @@ describe('reading order', () => {
 describe('content', () => {
   test('nothing is painted outside a structure element or an Artifact', () => {
     const streams = pageContents(brief.pdf);
-    expect(streams).toHaveLength(17);
+    expect(streams).toHaveLength(brief.text.pages);
     let painted = 0;
     const loose: string[] = [];
     for (const [p, s] of streams.entries()) {
@@ -160,7 +160,7 @@ describe('content', () => {
   test('running head and foot, rules and backgrounds are Artifacts', () => {
     const streams = pageContents(brief.pdf);
     const artifacts = streams.flatMap((s) => paintingOperators(s).filter((o) => o.open.includes('Artifact')));
-    expect(artifacts.filter((o) => o.op === 'TJ' || o.op === 'Tj').length).toBeGreaterThanOrEqual(2 * 16); // head and foot on pages 2–17
+    expect(artifacts.filter((o) => o.op === 'TJ' || o.op === 'Tj').length).toBeGreaterThanOrEqual(2 * (brief.text.pages - 1)); // head and foot from page 2
     expect(artifacts.filter((o) => o.op !== 'TJ' && o.op !== 'Tj').length).toBeGreaterThan(0);
     for (const [p, s] of streams.entries()) {
       if (p === 0) continue;
@@ -179,7 +179,7 @@ describe('content', () => {
       if (!prev || i.x > Number(prev.split('\0')[0])) lineEnds.set(k, `${i.x}\0${i.text}`);
     }
     // A drawn hyphen ends a word piece of its own; a real one ends a compound or a URL inside a longer item.
-    const hyphenated = [...lineEnds.values()].filter((v) => /^\p{L}+-$/u.test(v.split('\0')[1])).length;
+    const hyphenated = [...lineEnds.values()].filter((v) => /^[“‘(]?\p{L}+-$/u.test(v.split('\0')[1])).length;
     expect(hyphenated).toBeGreaterThan(20);
     expect(words).toHaveLength(hyphenated);
     const paperText = comparable([...paper.sections.flatMap((s) => s.paragraphs), ...Object.values(paper.notes)].join(' ')).toLowerCase();
@@ -197,7 +197,7 @@ describe('content', () => {
       expect(d).toMatch(/\/StructParent \d+/);
       expect(d).toMatch(/\/Contents \((?!\))/);
     }
-    expect(latin1(brief.pdf).match(/\/Tabs \/S/g)).toHaveLength(17);
+    expect(latin1(brief.pdf).match(/\/Tabs \/S/g)).toHaveLength(brief.text.pages);
   });
 });
 

@@ -94,7 +94,7 @@ export function install(): void {
     if (!notes || !notes.inBodyFlow()) return processLeaf.call(this, node);
     const lines: Any[] = [];
     for (let line; (line = buildNextLine.call(this, node)); ) lines.push(line);
-    const flow = { node, lines, breakAt: -1, page: -1 };
+    const flow = { node, lines, breakAt: -1, planPage: -1 };
     lines.forEach((line, i) => {
       line._flow = flow;
       line._flowIndex = i;
@@ -146,6 +146,12 @@ function floatHeight(node: Any, width: number): number {
   return part(node);
 }
 
+/** A line that ends inside a word, at a hyphenation point. */
+function endsHyphenated(line: Any): boolean {
+  const last = line.inlines?.[line.inlines.length - 1];
+  return Boolean(last?._softBreak || last?._hyphenDrawn);
+}
+
 /** Tells each keep-with-next heading which node follows it. */
 function linkKeepWithNext(stack: Any[]): void {
   for (let i = 0; i < stack.length - 1; i++) if (stack[i]?.keepWithNext) stack[i]._keepNext = stack[i + 1];
@@ -167,7 +173,7 @@ class NoteLayout {
       const lines = this.layOutNote(node);
       measured.set(Number(key), { lines, heights: lines.map((l) => l.getHeight()) });
     }
-    this.placement = new FootnotePlacement(measured, spec.geometry);
+    this.placement = new FootnotePlacement(measured, spec.geometry, endsHyphenated);
     this.capAvailableHeight();
     this.ctx.on('pageAdded', () => this.placement.openPage(this.ctx.page));
   }
@@ -271,13 +277,15 @@ class NoteLayout {
 
   /** Plans where a paragraph leaves this page, keeping two lines together at either end. */
   private planBreak(flow: Any, from: number): number {
+    flow.planPage = this.ctx.page;
     const n = flow.lines.length;
     let k = this.fitCount(flow.lines, from);
     const rest = n - from;
     if (k >= rest) return Infinity;
     if (from === 0 && k === 1) k = 0; // orphan: a first line alone at the foot
     if (rest - k === 1 && k > 0) k -= 1; // widow: a last line alone at the head
-    if (from === 0 && k === 1) k = 0; // pulling the widow back made an orphan
+    if (k > 0 && endsHyphenated(flow.lines[from + k - 1])) k -= 1; // no word hyphenated across the page end
+    if (from === 0 && k === 1) k = 0; // pulling a line back made an orphan
     return from + k;
   }
 
@@ -302,9 +310,12 @@ class NoteLayout {
         flow.breakAt = this.planBreak(flow, 0);
       }
     } else if (flow) {
-      if (i === flow.breakAt && this.pageHasContent()) writer.moveToNextPage();
+      // Only on the page the plan was made for: if pdfmake has already turned
+      // the page (and placed a waiting figure at its top), turning it again
+      // would leave the figure alone on a page.
+      if (i === flow.breakAt && this.ctx.page === flow.planPage && this.pageHasContent()) writer.moveToNextPage();
       // A new page (ours, or pdfmake's own fit check) gets a fresh plan.
-      if (this.ctx.page !== flow.page) flow.breakAt = this.planBreak(flow, i);
+      if (this.ctx.page !== flow.planPage) flow.breakAt = this.planBreak(flow, i);
     }
     // Lines outside a planned flow (lists, the contents) still keep their notes' room.
     const numbers = this.notesOf(line);
@@ -315,7 +326,6 @@ class NoteLayout {
   }
 
   afterLine(line: Any): void {
-    if (line._flow) line._flow.page = this.ctx.page;
     const numbers = this.notesOf(line);
     if (!numbers.length) return;
     for (const n of numbers) this.citedBy.set(n, line);

@@ -3,6 +3,7 @@
 // the code its hook relies on, then installs the hooks, once per process.
 //
 // One file per concern, each a thin hook over a small core:
+// - lineBreaking.ts: total-fit line breaking (core: layout/lineBreaking.ts);
 // - footnotes.ts: notes at the page foot, floats, widows, orphans, keep-with-next
 //   (core: layout/footnotePlacement.ts);
 // - justification.ts: justification at spaces only, drawn hyphens;
@@ -10,13 +11,15 @@
 // - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts).
 import { createRequire } from 'node:module';
 import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
+import * as lineBreaking from './lineBreaking.ts';
 import * as footnotes from './footnotes.ts';
 import * as justification from './justification.ts';
 import * as fontCache from './fontCache.ts';
 import * as tagging from './tagging.ts';
 
 const require = createRequire(import.meta.url);
-const concerns = [footnotes, justification, fontCache, tagging];
+// Line breaking first: the footnote hooks build a paragraph's lines through it.
+const concerns = [lineBreaking, footnotes, justification, fontCache, tagging];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';

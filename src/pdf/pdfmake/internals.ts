@@ -18,6 +18,7 @@ export const internals = {
   TextInlines: () => require('pdfmake/js/TextInlines.js').default,
   PDFDocument: () => require('pdfmake/js/PDFDocument.js').default,
   Renderer: () => require('pdfmake/js/Renderer.js').default,
+  Line: () => require('pdfmake/js/Line.js').default,
 };
 
 export type InternalClass = keyof typeof internals;

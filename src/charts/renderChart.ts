@@ -6,6 +6,7 @@ import type * as VegaLite from 'vega-lite';
 import { measureTextWidth } from './textMetrics.ts';
 import { sandboxLoader, type LoaderProblem } from './sandboxLoader.ts';
 import { chartConfig } from './theme.ts';
+import { checkTextFit, sceneGeometry, type TextProblem } from './textFit.ts';
 
 export interface ChartSvg {
   svg: string;
@@ -14,6 +15,13 @@ export interface ChartSvg {
 }
 
 export class ChartSpecError extends Error {}
+
+/** Text the layout could not fit: each label and what is wrong with it. */
+export class ChartTextError extends Error {
+  constructor(readonly problems: TextProblem[]) {
+    super(problems.map((p) => `"${p.text}" ${p.problem}`).join('; '));
+  }
+}
 
 /** vega and vega-lite take a third of a second to import: only a build that draws a chart pays for them. */
 let libraries: Promise<{ vega: typeof Vega; vl: typeof VegaLite; expressionInterpreter: unknown }> | undefined;
@@ -79,7 +87,11 @@ async function renderVega(full: object, dataDir: string, problems: LoaderProblem
       throw specError(e);
     }
     const size = /<svg[^>]*width="([\d.]+)"[^>]*height="([\d.]+)"/.exec(svg);
-    return { svg, width: size ? Number(size[1]) : width, height: size ? Number(size[2]) : 0 };
+    const drawn = { svg, width: size ? Number(size[1]) : width, height: size ? Number(size[2]) : 0 };
+    const { texts, borders } = sceneGeometry((view.scenegraph() as unknown as { root: unknown }).root, view.origin() as [number, number]);
+    const problems = checkTextFit(texts, borders, drawn.width, drawn.height);
+    if (problems.length) throw new ChartTextError(problems);
+    return drawn;
   } finally {
     view.finalize();
   }

@@ -7,7 +7,7 @@ import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument } from '../model/types.ts';
 import { chartRows, type Row } from './chartRows.ts';
 import { serbiaAndKosovo } from './geo.ts';
-import { renderChart, ChartSpecError, type ChartSvg } from './renderChart.ts';
+import { renderChart, ChartSpecError, ChartTextError, type ChartSvg } from './renderChart.ts';
 import type { LoaderProblem } from './sandboxLoader.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
 
@@ -36,8 +36,9 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
       const loadsFiles = JSON.stringify(chart.vegaLite).includes('"url"');
       images.set(id, loadsFiles ? await render() : await cache.get('chart', { spec: chart.vegaLite, rows, geo: chart.geo, width }, render));
     } catch (e) {
-      if (!(e instanceof ChartSpecError)) throw e;
-      errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
+      if (e instanceof ChartTextError) errors.push(...e.problems.map((p) => messages.chartText({ file: chart.spec }, id, p.text, p.kind, p.problem)));
+      else if (e instanceof ChartSpecError) errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
+      else throw e;
     }
     errors.push(...problems.map((p) => messages.chartLoad({ file: chart.spec }, id, p.uri, p.reason)));
   }

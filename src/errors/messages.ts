@@ -62,6 +62,12 @@ export const messages = {
   chartSpec: (where: Location, id: string, detail: string) => err('chart-spec', where, `chart "${id}": invalid Vega-Lite spec: ${detail}`),
   chartField: (where: Location, id: string, field: string, known: string[]) =>
     err('chart-field', where, `chart "${id}": the spec uses field "${field}", which its rows do not have`, known.length ? `the rows have: ${known.join(', ')}` : undefined),
+  chartText: (where: Location, id: string, text: string, kind: 'clipped' | 'collides' | 'border', problem: string) =>
+    err('chart-text', where, `chart "${id}": the label "${text}" ${problem}`, {
+      clipped: 'give the chart more room (height, padding), shorten the label, or set it inside its bar',
+      collides: 'move one of the labels, or give the chart more room',
+      border: 'set the label on another side of its place (label: left, right, above or below in data/charts.yaml)',
+    }[kind]),
   chartLoad: (where: Location, id: string, uri: string, reason: string) =>
     err('chart-sandbox', where, `chart "${id}" tried to load "${uri}": ${reason}`),
   openItem: (where: Location, what: string) => err('open-item', where, what),

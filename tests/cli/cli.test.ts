@@ -45,7 +45,7 @@ describe('brief build', () => {
     edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
     const second = brief('build', '--data', join(dir, 'data'), '--out', out);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\) \(pages \d+(, \d+)*\)$/m);
+    expect(second.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\) \(pages? \d+(, \d+)*\)$/m);
     expect(second.stdout.match(/^figure /gm)).toHaveLength(1);
   });
 

@@ -101,6 +101,20 @@ describe('page ends', () => {
     expectPageEnds(shared().text);
   });
 
+  test('in the brief: no page but the last ends short by four lines or more', () => {
+    const pdf = shared().text;
+    const line = type.body.fontSize * type.body.leading;
+    const firstSection = Math.min(...pdf.items.filter((i) => isHeading(i.size)).map((i) => i.page));
+    for (let p = firstSection; p < pdf.pages; p++) {
+      const on = pdf.items.filter((i) => i.page === p && i.y > page.margins.top && i.y < pdf.pageHeight - page.margins.bottom + 1);
+      const notes = on.filter(isNote);
+      const content = Math.max(...on.filter((i) => !isNote(i)).map((i) => i.y));
+      // The note area starts with its rule, one separator (13 pt) above the first note line.
+      const foot = notes.length ? Math.min(...notes.map((i) => i.y - i.size)) - 13 : pdf.pageHeight - page.margins.bottom;
+      expect((foot - content) / line, `page ${p}`).toBeLessThan(4);
+    }
+  });
+
   test('the check sees a broken word and a compound apart', () => {
     expect(brokenWord('the thermal power plant in Kos-')).toBe(true);
     expect(brokenWord('“prag-')).toBe(true);

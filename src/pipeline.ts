@@ -42,6 +42,8 @@ export interface BuildResult {
   openItems: OpenItem[];
   /** Each figure's printed value and the pages it is on. */
   figures: FigureSnapshot;
+  /** The paper it was set on. */
+  paper: Paper;
   /** Milliseconds per stage; `pdf` includes pdfmake's page layout, reported apart as `pageLayout`. */
   timings: Partial<Record<Stage | 'pageLayout', number>>;
 }
@@ -55,7 +57,7 @@ export async function build(root: string, options: BuildOptions = {}): Promise<B
 
 /** The stages after loading, for a project already in memory (tests and the bench scale it). */
 export async function buildProject(project: Project, options: BuildOptions = {}, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
-  const paper = options.paper ?? 'a4';
+  const paper = options.paper ?? project.meta.paper ?? 'a4';
   const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
   const rendered = await step('templates', () => renderTemplates(project));
   const draft = await step('model', () => buildModel(project, rendered));
@@ -66,11 +68,11 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const definition = await step('layout', () =>
     docDefinition(document, charts, {
       paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
-      attachments: dataAttachments(document.meta.title, project.figures, document.notes, project.references),
+      attachments: dataAttachments(document.meta, project.figures, document.notes, project.references),
     }));
   const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition));
   timings.pageLayout = pageLayoutMs;
-  return { document, pdf: bytes, openItems: open, figures: snapshot(project.figures, figurePages(definition)), timings };
+  return { document, pdf: bytes, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };
 }
 
 export interface FileResult extends BuildResult {

@@ -21,15 +21,15 @@ function valueOf(f: Figure): number | null {
   return f.value;
 }
 
-function textOf(f: Figure): string | null {
+function textOf(f: Figure, lang: string): string | null {
   try {
-    return formatQualified(f);
+    return formatQualified(f, 'default', lang);
   } catch {
     return null; // e.g. money with no stated amount: the spec shows that as missing
   }
 }
 
-export function chartRows(id: string, chart: ChartDef, figures: Record<string, Figure>, where: Location, errors: BriefError[]): ChartData {
+export function chartRows(id: string, chart: ChartDef, figures: Record<string, Figure>, where: Location, errors: BriefError[], lang = 'en-GB'): ChartData {
   const noteIds: string[] = [];
   const use = (figureId: string): Figure | undefined => {
     const f = Object.hasOwn(figures, figureId) ? figures[figureId] : undefined;
@@ -52,7 +52,7 @@ export function chartRows(id: string, chart: ChartDef, figures: Record<string, F
       const f = use(raw.figure);
       if (f) {
         row.value = valueOf(f);
-        row.text = textOf(f);
+        row.text = textOf(f, lang);
         row.currency = f.kind === 'money' ? f.currency : null;
         row.year = f.year ?? null;
         row.period = f.period ? formatPeriod(f.period) : null;
@@ -63,7 +63,7 @@ export function chartRows(id: string, chart: ChartDef, figures: Record<string, F
         const f = use(figureId);
         if (f) {
           row[name] = valueOf(f);
-          row[`${name}Text`] = textOf(f);
+          row[`${name}Text`] = textOf(f, lang);
           row[`${name}Year`] = f.year ?? null;
         }
       }

@@ -6,7 +6,7 @@ import { messages } from '../errors/messages.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument } from '../model/types.ts';
 import { chartRows, type Row } from './chartRows.ts';
-import { serbiaAndKosovo } from './geo.ts';
+import { outlines } from './geo.ts';
 import { renderChart, ChartSpecError, ChartTextError, type ChartSvg } from './renderChart.ts';
 import type { LoaderProblem } from './sandboxLoader.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
@@ -22,14 +22,16 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
     const chart = project.charts[id];
     const where = project.whereChart(id);
     const before = errors.length;
-    const { rows } = chartRows(id, chart, project.figures, where, errors);
+    const { rows } = chartRows(id, chart, project.figures, where, errors, project.meta.language);
     errors.push(...unknownFields(chart.vegaLite, rows).map((f) => messages.chartField({ file: chart.spec }, id, f, Object.keys(rows[0] ?? {}))));
+    const map = chart.geo ? outlines(chart.geo) : undefined;
+    errors.push(...(map?.unknown ?? []).map((a) => messages.unknownArea(where, id, a)));
     if (errors.length > before) continue;
     const problems: LoaderProblem[] = [];
     try {
       const render = () => {
         const datasets: Record<string, unknown[]> = { rows };
-        if (chart.geo) datasets.outline = serbiaAndKosovo();
+        if (map) datasets.outline = map.features;
         return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems);
       };
       // A spec that loads files from data/ depends on more than its key: it is rendered every time.

@@ -1,7 +1,7 @@
 // Parses `brief <command> [options]` into a typed request, or a usage error.
 import { PAPERS, type Paper } from '../layout/theme.ts';
 
-export type Command = 'build' | 'watch' | 'check';
+export type Command = 'build' | 'watch' | 'check' | 'init';
 
 export interface Request {
   command: Command;
@@ -9,24 +9,33 @@ export interface Request {
   /** The project folder: data/, templates/ and charts/ live in it. */
   root: string;
   out: string;
-  paper: Paper;
+  /** As asked on the command line; otherwise the brief's own (meta.paper), else A4. */
+  paper?: Paper;
   final: boolean;
   debug: boolean;
   /** Build everything afresh, ignoring out/.cache. */
   noCache: boolean;
+  /** For `init`: the folder to create. */
+  target?: string;
 }
 
 export class UsageError extends Error {}
 
-const COMMANDS: Command[] = ['build', 'watch', 'check'];
+const COMMANDS: Command[] = ['build', 'watch', 'check', 'init'];
 
 export function parseArgs(argv: string[]): Request {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h') return { ...defaults(), command: 'build', help: true };
   if (!COMMANDS.includes(first as Command)) throw new UsageError(`unknown command "${first}"`);
   const request: Request = { ...defaults(), command: first as Command };
+  let outGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
+    if (request.command === 'init' && !arg.startsWith('-')) {
+      if (request.target !== undefined) throw new UsageError('init takes one folder');
+      request.target = arg;
+      continue;
+    }
     const value = () => {
       const v = rest[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
@@ -45,6 +54,7 @@ export function parseArgs(argv: string[]): Request {
         break;
       case '--out':
         request.out = value();
+        outGiven = true;
         break;
       case '--paper': {
         const paper = value().toLowerCase();
@@ -65,17 +75,21 @@ export function parseArgs(argv: string[]): Request {
         throw new UsageError(`unknown option "${arg}"`);
     }
   }
+  if (request.command === 'init' && request.target === undefined && !request.help) throw new UsageError('init needs a folder: brief init DIR');
+  // A project elsewhere writes into its own out/ folder.
+  if (!outGiven) request.out = request.root === '.' ? 'out/brief.pdf' : `${request.root}/out/brief.pdf`;
   return request;
 }
 
 function defaults(): Omit<Request, 'command'> {
-  return { help: false, root: '.', out: 'out/brief.pdf', paper: 'a4', final: false, debug: false, noCache: false };
+  return { help: false, root: '.', out: 'out/brief.pdf', final: false, debug: false, noCache: false };
 }
 
 export const HELP: Record<Command | 'main', string> = {
   main: `usage: brief <command> [options]
 
 commands:
+  init    write a small sample brief project into a new folder, ready to build
   build   validate everything and write the brief (out/brief.pdf)
   watch   rebuild whenever data/, templates/ or charts/ change
   check   validate everything and lay the brief out, without writing
@@ -84,9 +98,9 @@ Run brief <command> --help for its options. Exit codes: 0 ok, 1 invalid input, 2
   build: `usage: brief build [--data DIR] [--out FILE] [--paper a4|letter] [--final] [--debug]
 
 Writes the brief and reports the figures that changed since the last build.
-  --data DIR     the data folder (default data/); templates/ and charts/ sit beside it
-  --out FILE     where to write the PDF (default out/brief.pdf)
-  --paper SIZE   a4 (default) or letter
+  --data DIR     the project folder, or its data/ folder (default: this folder)
+  --out FILE     where to write the PDF (default: out/brief.pdf in the project)
+  --paper SIZE   a4 or letter (default: paper in data/brief.yaml, else a4)
   --final        refuse to build while open items remain (missing notes, unsourced figures, TODOs)
   --no-cache     regenerate notes and charts instead of reusing out/.cache
   --debug        print stack traces for internal errors`,
@@ -95,6 +109,12 @@ Writes the brief and reports the figures that changed since the last build.
 Builds, then rebuilds on every change in data/, templates/ or charts/, printing
 what changed and how long it took. A broken edit prints its error and keeps the
 last good PDF. Stop with Ctrl-C.`,
+  init: `usage: brief init DIR
+
+Writes a small, complete brief project into DIR (a new or empty folder): its
+metadata, two sections, notes and CSL-JSON references, figures, a chart and a
+map, and the page furniture, all visibly sample text with sources on
+example.org. Build it with: brief build --data DIR (it writes DIR/out/brief.pdf).`,
   check: `usage: brief check [--data DIR] [--paper a4|letter] [--final] [--debug]
 
 Validates data, templates, notes and charts and lays the brief out, without

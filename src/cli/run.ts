@@ -1,7 +1,7 @@
 // The `brief` command's logic: build, watch or check. Errors print one per
 // line with their location, never a stack trace unless --debug; the result is
 // the exit code: 0 ok, 1 invalid input, 2 usage. main.ts runs it.
-import { statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CACHED_PACKAGES, diskCache } from '../cache/cache.ts';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } f
 import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
 import { formatChange } from '../review/figureReport.ts';
 import { HELP, UsageError, parseArgs, type Request } from './args.ts';
+import { initProject } from './init.ts';
 
 /** Where the command writes: the terminal, or a test's buffers. */
 export interface Io {
@@ -38,6 +39,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (request.command === 'watch') return watch(request);
+  if (request.command === 'init') {
+    const made = initProject(request.target!);
+    if (!made.ok) {
+      err(`brief: ${made.reason}`);
+      return 1;
+    }
+    out(`wrote a sample brief project in ${made.dir}`);
+    out(`build it with: brief build --data ${request.target} (writes ${request.target}/out/brief.pdf)`);
+    return 0;
+  }
   return (await once(request)) ? 0 : 1;
 }
 
@@ -75,7 +86,7 @@ async function once(request: Request): Promise<boolean> {
     report(result);
     for (const change of result.changes) out(formatChange(change));
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
-    out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${request.paper.toUpperCase()} (${ms(started)})`);
+    out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${result.paper.toUpperCase()} (${ms(started)})`);
     return true;
   } catch (e) {
     clearProgress();
@@ -121,16 +132,38 @@ async function watch(request: Request): Promise<number> {
       await once({ ...request, command: 'build' });
     });
   };
-  const watchers: FSWatcher[] = ['data', 'templates', 'charts'].map((dir) =>
-    watchFiles(join(root, dir), { recursive: true }, (_, name) => {
-      if (!name || name.endsWith('.tmp')) return;
-      changed.add(`${dir}/${name}`);
+  // Each folder is watched itself, not its files: an editor that saves by
+  // writing a new file and renaming it over the old one (as `sed -i` does)
+  // replaces the file, and a watch on the old file would go deaf.
+  const watchers = new Map<string, FSWatcher>();
+  const watchFolder = (folder: string) => {
+    if (watchers.has(folder)) return;
+    watchers.set(folder, watchFiles(join(root, folder), (_, name) => {
+      if (!name || name.endsWith('.tmp') || name.startsWith('.')) return;
+      const path = `${folder}/${name}`;
+      if (isFolder(join(root, path))) watchFolder(path);
+      changed.add(path);
       clearTimeout(timer);
       timer = setTimeout(rebuild, 60);
-    }),
-  );
+    }));
+  };
+  for (const dir of ['data', 'templates', 'charts']) for (const folder of folders(root, dir)) watchFolder(folder);
   out(`watching data/, templates/ and charts/ in ${root} (Ctrl-C to stop)`);
   await new Promise<void>((done) => process.once('SIGINT', () => done()));
   watchers.forEach((w) => w.close());
   return 0;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder and every folder inside it, relative to the project root. */
+function folders(root: string, dir: string): string[] {
+  if (!isFolder(join(root, dir))) return [];
+  return [dir, ...readdirSync(join(root, dir), { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => folders(root, `${dir}/${e.name}`))];
 }

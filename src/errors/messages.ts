@@ -50,8 +50,10 @@ export const messages = {
   templateMissing: (file: string) => err('template-missing', { file }, 'template not found'),
   markdownUnsupported: (where: Location, construct: string, allowed: string) =>
     err('markdown-unsupported', where, `${construct} is not allowed here`, `use ${allowed}`),
-  findingsCount: (where: Location, count: number) =>
-    err('findings-count', where, `key findings must have 4 to 6 points, found ${count}`),
+  findingsCount: (where: Location, count: number, min: number, max: number) =>
+    err('findings-count', where, `key findings must have ${min} to ${max} points, found ${count}`, 'the range is houseStyle.findings in data/brief.yaml'),
+  unknownArea: (where: Location, chart: string, area: string) =>
+    err('unknown-area', where, `chart "${chart}": no country or territory "${area}" in the map data`, 'name it by ISO 3166-1 numeric code (e.g. "688") or by its Natural Earth name'),
   unknownChart: (where: Location, id: string, known: string[]) =>
     err('unknown-chart', where, `unknown chart "${id}"`, suggest(id, known)),
   chartPlacedTwice: (where: Location, id: string) => err('chart-placed-twice', where, `chart "${id}" is already placed`),

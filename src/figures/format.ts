@@ -1,6 +1,7 @@
-// Formats typed figures as en-GB text: money with its currency and scale,
-// percentages, counts (in words where house style spells them), multiples,
-// ranks, fractions, years and periods.
+// Formats typed figures as text in the brief's language (digits, separators
+// and dates through Intl; the house style's words are English): money in any
+// ISO 4217 currency with its scale, percentages, counts (in words where house
+// style spells them), multiples, ranks, fractions, years and periods.
 import type { Figure } from '../load/schema.ts';
 
 export type Style = 'default' | 'words' | 'verb';
@@ -10,8 +11,29 @@ export class FormatProblem {
   constructor(public readonly reason: 'no-value' | 'style' | 'no-year' | 'no-period' | 'no-base', public readonly detail = '') {}
 }
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+/** Number formats by language, made once each. */
+const formats = new Map<string, { number: Intl.NumberFormat; percent: Intl.NumberFormat }>();
+function numbers(lang: string) {
+  let f = formats.get(lang);
+  if (!f) {
+    f = { number: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }), percent: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }) };
+    formats.set(lang, f);
+  }
+  return f;
+}
+const number = { format: (n: number) => numbers(current).number.format(n) };
+const percent = { format: (n: number) => numbers(current).percent.format(n) };
+/** The language of the figure being formatted (set by each exported function). */
+let current = 'en-GB';
+function inLanguage<T>(lang: string, run: () => T): T {
+  const before = current;
+  current = lang;
+  try {
+    return run();
+  } finally {
+    current = before;
+  }
+}
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -49,13 +71,38 @@ function money(f: Extract<Figure, { kind: 'money' }>, style: Style): string {
     digits = number.format(s.value);
     scale = s.scale;
   }
-  if (style === 'words') return `${digits}${scale} ${f.currency === 'EUR' ? 'euros' : 'US dollars'}`;
+  if (style === 'words') return `${digits}${scale} ${currencyName(f.currency)}`;
   if (style !== 'default') throw new FormatProblem('style', style);
-  return f.currency === 'EUR' ? `€${digits}${scale}` : `USD ${digits}${scale}`;
+  const symbol = currencySymbol(f.currency);
+  return symbol ? `${symbol}${digits}${scale}` : `${f.currency} ${digits}${scale}`;
+}
+
+/**
+ * House style: a currency with a symbol of its own (€, £, ¥, ₹ …) is written
+ * with it; one whose symbol is shared or made of letters (US$, CHF) by its
+ * ISO code: "€150 million", "USD 1.26 billion", "CHF 40 million".
+ */
+function currencySymbol(code: string): string | undefined {
+  const part = new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'symbol' }).formatToParts(1).find((p) => p.type === 'currency')?.value;
+  return part && /^\p{Sc}$/u.test(part) && part !== '$' ? part : undefined;
+}
+
+/** The currency's plural name in the brief's language: "euros", "US dollars", "Swiss francs". */
+function currencyName(code: string): string {
+  return new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'name' }).formatToParts(2).filter((p) => p.type === 'currency').map((p) => p.value).join('');
+}
+
+/** Whether Intl knows the ISO 4217 code. */
+export function isCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (Intl.supportedValuesOf('currency') as string[]).includes(code);
 }
 
 /** The figure's value as prose writes it (without its qualifier). */
-export function formatFigure(f: Figure, style: Style = 'default'): string {
+export function formatFigure(f: Figure, style: Style = 'default', lang = 'en-GB'): string {
+  return inLanguage(lang, () => figureText(f, style));
+}
+
+function figureText(f: Figure, style: Style): string {
   const only = (...allowed: Style[]) => {
     if (!allowed.includes(style)) throw new FormatProblem('style', style);
   };
@@ -91,8 +138,8 @@ export function formatFigure(f: Figure, style: Style = 'default'): string {
 const HEDGES = new Set(['about', 'almost', 'more than', 'over']);
 
 /** With its hedge, for findings and charts: "about €18 billion". */
-export function formatQualified(f: Figure, style: Style = 'default'): string {
-  const value = formatFigure(f, style);
+export function formatQualified(f: Figure, style: Style = 'default', lang = 'en-GB'): string {
+  const value = formatFigure(f, style, lang);
   return f.qualifier && HEDGES.has(f.qualifier) ? `${f.qualifier} ${value}` : value;
 }
 
@@ -118,11 +165,10 @@ export function figureBase(f: Figure): number {
   return f.base;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2021", "March 2021" or "1 March 2021" from YYYY, YYYY-MM or YYYY-MM-DD. */
-export function formatDate(iso: string): string {
+/** "2021", "May 2024" or "15 May 2024" (in en-GB) from YYYY, YYYY-MM or YYYY-MM-DD, in the brief's language. */
+export function formatDate(iso: string, lang = 'en-GB'): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!m) return String(y);
-  return d ? `${d} ${MONTHS[m - 1]} ${y}` : `${MONTHS[m - 1]} ${y}`;
+  const date = new Date(Date.UTC(y, m - 1, d || 1));
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'long', ...(d ? { day: 'numeric' } : {}) }).format(date);
 }

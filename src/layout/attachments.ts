@@ -37,13 +37,14 @@ const UNITS: Record<Figure['kind'], string> = {
   money: '', percent: 'percent', count: 'count', multiple: 'times the base year', rank: 'rank', fraction: 'fraction', period: 'years',
 };
 
-export function dataAttachments(title: string, figures: Record<string, Figure>, notes: Note[], references: Record<string, unknown>): Attachment[] {
+export function dataAttachments(meta: { title: string; language: string }, figures: Record<string, Figure>, notes: Note[], references: Record<string, unknown>): Attachment[] {
+  const title = meta.title;
   const noteNumber = new Map(notes.map((n) => [n.id, n.number]));
   const records = Object.entries(figures).map(([id, f]): FigureRecord => {
     const has = <K extends string>(key: K) => (key in f ? ((f as Record<K, unknown>)[key] as number | null | undefined) ?? null : null);
     let printed: string | null = null;
     try {
-      printed = f.kind === 'period' ? null : formatQualified(f);
+      printed = f.kind === 'period' ? null : formatQualified(f, 'default', meta.language);
     } catch (e) {
       if (!(e instanceof FormatProblem)) throw e;
     }

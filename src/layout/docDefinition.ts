@@ -25,7 +25,7 @@ export interface LayoutOptions {
 export function docDefinition(doc: BriefDocument, charts: ChartImages, options: LayoutOptions): DocDefinition {
   const page = pageGeometry(options.paper);
   const creationDate = options.creationDate;
-  const plan = new StructurePlan();
+  const plan = new StructurePlan(doc.meta.language);
   const coverNode = cover(doc, page, options.draft, plan);
   const findingsNode = keyFindings(doc, plan);
   const contentsNode = contents(plan);
@@ -72,7 +72,7 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
     footer: (currentPage: number, pageCount: number) => runningFooter(doc, page, currentPage, pageCount, options.draft),
     content: {
       // The notes travel on the root node; pdf/pdfmake/footnotes.ts sets each at the foot of its page.
-      footnoteSpec: footnoteSpec(doc.notes, page),
+      footnoteSpec: footnoteSpec(doc.notes, page, doc.meta.houseStyle.missingNote, doc.meta.language),
       // The structure plan travels there too, for pdf/pdfmake/tagging.ts.
       ...(tagged ? { structure: plan.structure } : {}),
       metadata: { language: doc.meta.language, creator: doc.meta.author ?? doc.meta.publisher ?? doc.meta.series },
@@ -83,7 +83,7 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
 
 /** A paragraph's runs, each note marker a Reference followed by its Note. */
 function paragraphRuns(inlines: Inline[], key: string, plan: StructurePlan) {
-  return tagRuns(runs(inlines), key).map((r) => (typeof r.noteRef === 'number' ? { ...r, tag: plan.note(key, r.noteRef).marker } : r));
+  return tagRuns(runs(inlines, plan.language), key).map((r) => (typeof r.noteRef === 'number' ? { ...r, tag: plan.note(key, r.noteRef).marker } : r));
 }
 
 /** The house style's optional bibliography: Chicago entries with a hanging indent. */
@@ -92,7 +92,7 @@ function bibliography(doc: BriefDocument, plan: StructurePlan) {
   plan.tocEntry('toc', 'bibliography', 'Bibliography');
   return [
     { text: tagRuns([{ text: 'Bibliography' }], plan.add('h/bibliography', { role: 'H2' })), outlineText: 'Bibliography', style: 'h1', tocItem: true, id: 'bibliography', outline: true, keepWithNext: true },
-    ...doc.bibliography.map((entry, i) => ({ text: tagRuns(runs(entry), plan.add(`bibliography/${i}`, { role: 'P' })), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
+    ...doc.bibliography.map((entry, i) => ({ text: tagRuns(runs(entry, plan.language), plan.add(`bibliography/${i}`, { role: 'P' })), style: 'note', alignment: 'left', margin: [18, 0, 0, 4], leadingIndent: -18 })),
   ];
 }
 
@@ -126,14 +126,14 @@ function refuseImage(): never {
   throw new Error('charts may not embed images');
 }
 
-function footnoteSpec(notes: Note[], page: PageGeometry): FootnoteSpec {
+function footnoteSpec(notes: Note[], page: PageGeometry, missingNote: string, lang: string): FootnoteSpec {
   return {
     notes: Object.fromEntries(notes.map((n) => [n.number, {
       id: `note-${n.number}`,
       style: 'note',
       text: [
         { text: `${n.number}`, noteNumber: n.number, font: SANS, bold: true, color: colour.accent, tag: `note/${n.number}/lbl` } as Run,
-        ...tagRuns([{ text: '\u2002' }, ...noteBody(n)], `note/${n.number}/body`),
+        ...tagRuns([{ text: '\u2002' }, ...noteBody(n, missingNote, lang)], `note/${n.number}/body`),
       ],
     }])),
     geometry: {
@@ -193,7 +193,7 @@ function keyFindings(doc: BriefDocument, plan: StructurePlan) {
       body: [[{
         stack: [
           { text: tagRuns([{ text: 'Key findings' }], plan.add('findings/title', { role: 'H2', after: undefined })), outlineText: 'Key findings', style: 'boxTitle', id: 'key-findings', outline: true },
-          { ul: doc.keyFindings.map((f, i) => ({ text: tagRuns(runs(f), plan.listItem(list, `findings/${i}`)), style: 'finding', figureIds: figureIdsIn(f) })), markerColor: colour.accent },
+          { ul: doc.keyFindings.map((f, i) => ({ text: tagRuns(runs(f, plan.language), plan.listItem(list, `findings/${i}`)), style: 'finding', figureIds: figureIdsIn(f) })), markerColor: colour.accent },
         ],
         fillColor: colour.tint,
         margin: [10, 10, 10, 6],
@@ -216,9 +216,10 @@ function contents(plan: StructurePlan) {
   };
 }
 
-export function noteBody(n: Note): Run[] {
-  if (n.status === 'ok') return runs(n.inlines);
-  return [{ text: `[Note text missing in the source paper: ${n.context}.]`, italics: true, color: colour.missing }];
+/** A note's text, or for a note whose text is lost, the house style's wording (`{context}` filled in). */
+export function noteBody(n: Note, missingNote: string, lang: string): Run[] {
+  if (n.status === 'ok') return runs(n.inlines, lang);
+  return [{ text: missingNote.replace('{context}', () => n.context), italics: true, color: colour.missing }];
 }
 
 /**

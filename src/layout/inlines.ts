@@ -5,17 +5,18 @@ import { breakableUrl, hyphenate } from './hyphenate.ts';
 
 export type Run = Record<string, unknown> & { text: string | Run[] };
 
-export function runs(inlines: Inline[], inherited: Record<string, unknown> = {}): Run[] {
+/** `lang` picks the hyphenation patterns. */
+export function runs(inlines: Inline[], lang: string, inherited: Record<string, unknown> = {}): Run[] {
   return inlines.flatMap((n): Run[] => {
     switch (n.kind) {
       case 'text':
-        return [{ text: inherited.link ? breakableUrl(n.text) : hyphenate(n.text), ...inherited }];
+        return [{ text: inherited.link ? breakableUrl(n.text) : hyphenate(n.text, lang), ...inherited }];
       case 'emphasis':
-        return runs(n.children, { ...inherited, italics: true });
+        return runs(n.children, lang, { ...inherited, italics: true });
       case 'strong':
-        return runs(n.children, { ...inherited, bold: true });
+        return runs(n.children, lang, { ...inherited, bold: true });
       case 'link':
-        return runs(n.children, { ...inherited, link: n.url, color: colour.accent });
+        return runs(n.children, lang, { ...inherited, link: n.url, color: colour.accent });
       case 'figureRef':
         return [];
       case 'noteRef':

@@ -45,6 +45,9 @@ export interface Structure {
 export class StructurePlan {
   readonly structure: Structure = { nodes: {}, bullets: [], tocEntries: {} };
 
+  /** The brief's language, for the runs the plan's elements hold. */
+  constructor(readonly language: string) {}
+
   add(key: string, node: StructNode): string {
     if (Object.hasOwn(this.structure.nodes, key)) throw new Error(`structure key "${key}" used twice`);
     if (node.parent && !Object.hasOwn(this.structure.nodes, node.parent)) throw new Error(`structure key "${key}": unknown parent "${node.parent}"`);

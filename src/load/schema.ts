@@ -1,6 +1,8 @@
 // The shape of every data file, as zod schemas; the types the rest of the
 // pipeline works with are inferred from them.
 import { z } from 'zod';
+import { isCurrency } from '../figures/format.ts';
+import { language, SUPPORTED_LANGUAGES } from './language.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
 const text = z.string().min(1).max(100_000);
@@ -14,11 +16,20 @@ export const metaSchema = z.strictObject({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD'),
   author: text.nullable(),
   publisher: text.nullable(),
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
+  language: z.string().refine((tag) => language(tag) !== undefined, `unsupported language: a brief can be set in ${SUPPORTED_LANGUAGES.join(', ')} (hyphenation patterns and a CSL locale exist for these)`),
   subject: text,
   keywords: z.array(text),
+  /** The paper the brief is set on, unless the command line says otherwise. */
+  paper: z.enum(['a4', 'letter']).optional(),
   /** House style: "Ibid." for a note citing just what the previous note cited; a bibliography at the end. */
-  houseStyle: z.strictObject({ ibid: z.boolean(), bibliography: z.boolean() }),
+  houseStyle: z.strictObject({
+    ibid: z.boolean(),
+    bibliography: z.boolean(),
+    /** How a note whose text is lost is printed; {context} is the note's context from notes.yaml. */
+    missingNote: text.default('[Note text missing: {context}.]'),
+    /** How many key findings the box holds. */
+    findings: z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(1).max(20) }).default({ min: 1, max: 8 }),
+  }),
 });
 
 export const sectionsSchema = z.array(z.strictObject({ id, heading: text })).min(1);
@@ -37,7 +48,7 @@ export const figureSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('money'),
     ...common,
-    currency: z.enum(['EUR', 'USD']),
+    currency: z.string().refine(isCurrency, 'a currency is an ISO 4217 code, e.g. EUR, USD, GBP, CHF'),
     value: z.number().positive().nullable().optional(),
     min: z.number().positive().optional(),
     max: z.number().positive().optional(),
@@ -79,7 +90,15 @@ export const chartSchema = z.strictObject({
   source: text,
   alt: text,
   mapNote: text.optional(),
-  geo: z.enum(['serbia-kosovo']).optional(),
+  /**
+   * A map's outlines from Natural Earth (world-atlas): countries or territories
+   * by ISO 3166-1 numeric code or Natural Earth name; those in `distinct` are
+   * marked (properties.distinct) for the spec to draw apart, e.g. dashed.
+   */
+  geo: z.strictObject({
+    areas: z.array(z.string().min(1).max(100)).min(1).max(50),
+    distinct: z.array(z.string().min(1).max(100)).max(50).optional(),
+  }).optional(),
   rows: z.array(z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a row field is a plain name'),
     z.union([rowValue, z.record(z.string(), id)]))).min(1).max(10_000),
 });

@@ -58,7 +58,7 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
   return {
     meta: project.meta,
     cover: buildCover(rendered.cover.file, parseMarkdown(rendered.cover.file, rendered.cover.markdown, ['heading', 'paragraph'])),
-    keyFindings: buildFindings(rendered.keyFindings.file, parseMarkdown(rendered.keyFindings.file, rendered.keyFindings.markdown, ['list'])),
+    keyFindings: buildFindings(rendered.keyFindings.file, parseMarkdown(rendered.keyFindings.file, rendered.keyFindings.markdown, ['list']), project.meta.houseStyle.findings),
     sections,
     notes,
     figures,
@@ -119,9 +119,9 @@ function buildCover(file: string, blocks: RawBlock[]): Cover {
   return { title: text(title), subtitle: text(subtitle), lines: blocks.filter((b) => b.kind === 'paragraph').map(text) };
 }
 
-function buildFindings(file: string, blocks: RawBlock[]): Inline[][] {
+function buildFindings(file: string, blocks: RawBlock[], range: { min: number; max: number }): Inline[][] {
   const list = blocks.find((b) => b.kind === 'list');
   const items = list && list.kind === 'list' ? list.items : [];
-  if (items.length < 4 || items.length > 6) fail(messages.findingsCount({ file }, items.length));
+  if (items.length < range.min || items.length > range.max) fail(messages.findingsCount({ file }, items.length, range.min, range.max));
   return items.map((item) => plainInlines(item, { file }));
 }

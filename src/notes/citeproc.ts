@@ -1,6 +1,6 @@
 // citeproc-js with the Chicago full-note style (CMOS 17th edition, npm
-// @citation/csl-style-chicago-fullnote-bibliography) and the en-US locale
-// from @citation-js/plugin-csl. Output goes through a custom format that
+// @citation/csl-style-chicago-fullnote-bibliography) and the brief's CSL
+// locale from @citation-js/plugin-csl (load/language.ts picks it). Output goes through a custom format that
 // marks italics and links with private-use characters, which `toInlines`
 // turns into the model's inlines: no HTML is produced or parsed back.
 import { createRequire } from 'node:module';
@@ -41,13 +41,13 @@ function csl() {
   return CSL!;
 }
 
-export function createEngine(references: Record<string, Reference>): CslEngine {
+export function createEngine(references: Record<string, Reference>, locale = 'en-US'): CslEngine {
   const style = (require('@citation/csl-style-chicago-fullnote-bibliography').default as { content: string }).content;
   const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>;
   const engine = new (csl().Engine)(
-    { retrieveLocale: () => locales['en-US'], retrieveItem: (id: string) => references[id] },
+    { retrieveLocale: (lang: string) => locales[lang] ?? locales[locale], retrieveItem: (id: string) => references[id] },
     style,
-    'en-US',
+    locale,
   );
   engine.opt.development_extensions.wrap_url_and_doi = true;
   engine.setOutputFormat('brief');

@@ -13,6 +13,7 @@ import type { Reference } from '../load/schema.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
 import type { BriefDocument, CiteItem, Inline, ModelDocument, Note } from '../model/types.ts';
 import { createEngine, toInlines } from './citeproc.ts';
+import { language } from '../load/language.ts';
 import { chicagoPageRange } from './pageRange.ts';
 
 export async function generateNotes(project: Project, draft: ModelDocument, cache: Cache = noCache): Promise<BriefDocument> {
@@ -20,14 +21,15 @@ export async function generateNotes(project: Project, draft: ModelDocument, cach
   const cited = [...new Set(draft.notes.flatMap((n) => (n.status === 'cite' ? n.cites.map((c) => c.ref) : [])))];
   const references = Object.fromEntries(cited.map((id) => [id, project.references[id]]));
   const style = project.meta.houseStyle;
-  const generated = await cache.get('notes', { notes: draft.notes, references, style }, async () => notesText(draft, references, style));
+  const locale = language(project.meta.language)?.cslLocale ?? 'en-US';
+  const generated = await cache.get('notes', { notes: draft.notes, references, style, locale }, async () => notesText(draft, references, style, locale));
   return { ...draft, ...generated };
 }
 
 /** The citeproc run itself: everything it needs is in its arguments, so its result can be cached. */
-function notesText(draft: ModelDocument, references: Record<string, Reference>, { ibid, bibliography }: { ibid: boolean; bibliography: boolean }): Pick<BriefDocument, 'notes' | 'bibliography'> {
+function notesText(draft: ModelDocument, references: Record<string, Reference>, { ibid, bibliography }: { ibid: boolean; bibliography: boolean }, locale: string): Pick<BriefDocument, 'notes' | 'bibliography'> {
   const cited = Object.keys(references);
-  const engine = createEngine(references);
+  const engine = createEngine(references, locale);
 
   const texts = new Map<number, string>();
   const before: [string, number][] = [];

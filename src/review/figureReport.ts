@@ -17,10 +17,10 @@ export interface FigureChange {
 }
 
 /** The value as a reader would check it: with its hedge, and its year or period. */
-export function describeFigure(f: Figure): string {
+export function describeFigure(f: Figure, lang = 'en-GB'): string {
   let value: string;
   try {
-    value = f.kind === 'period' ? formatPeriod(f.period) : formatQualified(f);
+    value = f.kind === 'period' ? formatPeriod(f.period) : formatQualified(f, 'default', lang);
   } catch {
     value = 'no value stated';
   }
@@ -28,8 +28,8 @@ export function describeFigure(f: Figure): string {
   return value + when;
 }
 
-export function snapshot(figures: Record<string, Figure>, pages: Map<string, number[]>): FigureSnapshot {
-  return Object.fromEntries(Object.entries(figures).map(([id, f]) => [id, { value: describeFigure(f), pages: pages.get(id) ?? [] }]));
+export function snapshot(figures: Record<string, Figure>, pages: Map<string, number[]>, lang = 'en-GB'): FigureSnapshot {
+  return Object.fromEntries(Object.entries(figures).map(([id, f]) => [id, { value: describeFigure(f, lang), pages: pages.get(id) ?? [] }]));
 }
 
 export function readSnapshot(file: string): FigureSnapshot | undefined {

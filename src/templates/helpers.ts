@@ -14,6 +14,8 @@ export interface HelperScope {
   charts: Record<string, unknown>;
   /** Whether this template may cite notes and place charts (the prose may; the findings box may not). */
   notesAllowed: boolean;
+  /** The brief's language (meta.language): digits, separators and dates follow it. */
+  language: string;
 }
 
 /** The Markdown inline HTML that stands for a note marker until the model stage numbers it. */
@@ -74,14 +76,18 @@ export function makeHelpers(scope: HelperScope, SafeString: new (s: string) => u
   };
 
   return {
-    fig: guarded('fig', (f, o) => (o.hash.qualified ? formatQualified(f, style(o)) : formatFigure(f, style(o)))),
+    // A figure prints with its hedge ("about", "almost", "more than", "over") unless the template asks for the bare number.
+    fig: guarded('fig', (f, o) => (o.hash.bare ? formatFigure(f, style(o), scope.language) : formatQualified(f, style(o), scope.language))),
     year: guarded('year', (f) => figureYear(f)),
     period: guarded('period', (f, o) => figurePeriod(f, Boolean(o.hash.short))),
     base: guarded('base', (f) => figureBase(f)),
     date: (...args) => {
       const options = args[args.length - 1] as HelperOptions;
       if (args.length !== 2 || typeof args[0] !== 'string') fail(messages.helperArguments(where(options), 'date', 'a date string, e.g. {{date meta.date}}'));
-      return new SafeString(escapeMarkdown(formatDate(args[0] as string))) as unknown as string;
+      // Strings reach templates Markdown-escaped ("2024\\-05"): the date is read without the escapes.
+      const iso = (args[0] as string).replace(/\\(.)/g, '$1');
+      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(iso)) fail(messages.helperArguments(where(options), 'date', 'a date as YYYY, YYYY-MM or YYYY-MM-DD'));
+      return new SafeString(escapeMarkdown(formatDate(iso, scope.language))) as unknown as string;
     },
     figure: placement('figure', 'a figure', scope.charts, messages.unknownChart, figureRefTag),
     note: placement('note', 'a note marker', scope.notes, messages.unknownNote, noteRefTag),

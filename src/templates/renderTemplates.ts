@@ -84,7 +84,7 @@ function run(
   opts: { notesAllowed: boolean; project: Project; noEscape: boolean },
 ): string {
   const template = compile(source, opts.noEscape);
-  const helpers = makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed }, env.SafeString);
+  const helpers = makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed, language: opts.project.meta.language }, env.SafeString);
   try {
     return template(context, {
       helpers,

@@ -121,6 +121,42 @@ describe('brief usage', () => {
 });
 
 describe('brief watch', () => {
+  test('keeps watching a file saved by rename (write a new file, rename it over the old): three saves, three rebuilds', async () => {
+    const { spawn } = await import('node:child_process');
+    const { renameSync, writeFileSync } = await import('node:fs');
+    const dir = copyProject();
+    const out = join(dir, 'out', 'brief.pdf');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const until = (test: () => boolean, what: string) =>
+      new Promise<void>((resolve, reject) => {
+        const deadline = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got:\n${output}`)), 120_000);
+        const poll = setInterval(() => {
+          if (test()) {
+            clearTimeout(deadline);
+            clearInterval(poll);
+            resolve();
+          }
+        }, 50);
+      });
+    const file = join(dir, 'data', 'figures.yaml');
+    try {
+      await until(() => /watching data\//.test(output), 'the first build');
+      for (const [n, value] of [151234, 152000, 153456].entries()) {
+        const text = readFileSync(file, 'utf8').replace(/(chinese-tourists-2019:[\s\S]*?value: )\d+/, `$1${value}`);
+        writeFileSync(`${file}.saving`, text);
+        renameSync(`${file}.saving`, file);
+        const shown = new Intl.NumberFormat('en-GB').format(value);
+        await until(() => new RegExp(`→ about ${shown} \\(2019\\)[\\s\\S]*?wrote `).test(output), `rebuild ${n + 1}`);
+      }
+      expect(output.match(/^changed: data\/figures\.yaml/gm)?.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
   test('rebuilds on an edit, reports what changed, and keeps the last good PDF through a broken edit', async () => {
     const { spawn } = await import('node:child_process');
     const dir = copyProject();

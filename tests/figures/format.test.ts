@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formatFigure, formatPeriod, formatQualified, inWords } from '../../src/figures/format.ts';
+import { formatDate, formatFigure, formatPeriod, formatQualified, inWords } from '../../src/figures/format.ts';
 import type { Figure } from '../../src/load/schema.ts';
 
-const money = (value: number, currency: 'EUR' | 'USD'): Figure => ({ kind: 'money', label: 'x', value, currency });
+const money = (value: number, currency: string): Figure => ({ kind: 'money', label: 'x', value, currency });
 
 describe('figures in en-GB house style', () => {
   test('money scales to millions and billions and names its currency', () => {
@@ -31,5 +31,26 @@ describe('figures in en-GB house style', () => {
 
   test('a money figure with no stated amount refuses to print a number', () => {
     expect(() => formatFigure({ kind: 'money', label: 'x', value: null, currency: 'EUR' })).toThrow();
+  });
+});
+
+describe('dates and currencies in the brief’s language', () => {
+  test('YYYY, YYYY-MM and YYYY-MM-DD all print', () => {
+    expect(formatDate('2021')).toBe('2021');
+    expect(formatDate('2024-05')).toBe('May 2024');
+    expect(formatDate('2024-05-15')).toBe('15 May 2024');
+    expect(formatDate('2024-05-15', 'en-US')).toBe('May 15, 2024');
+    expect(formatDate('2024-05-15', 'de-DE')).toBe('15. Mai 2024');
+    expect(formatDate('2024-05', 'fr-FR')).toBe('mai 2024');
+  });
+
+  test('money in any ISO 4217 currency, in the house style’s form', () => {
+    const m = (value: number, currency: string): Figure => ({ kind: 'money', label: 'x', value, currency });
+    expect(formatFigure(m(150_000_000, 'EUR'))).toBe('€150 million');
+    expect(formatFigure(m(40_000_000, 'GBP'))).toBe('£40 million');
+    expect(formatFigure(m(40_000_000, 'CHF'))).toBe('CHF 40 million');
+    expect(formatFigure(m(2_450_000_000, 'GHS'))).toBe('GHS 2.45 billion');
+    expect(formatFigure(m(40_000_000, 'CHF'), 'words')).toBe('40 million Swiss francs');
+    expect(formatFigure(m(1_500_000, 'EUR'), 'default', 'de-DE')).toBe('€1,5 million');
   });
 });

@@ -87,7 +87,7 @@ describe('notes follow the text', () => {
 
   test('the house style without Ibid. gives short forms everywhere', async () => {
     const project = loadProject(ROOT);
-    const notes = await notesOf({ ...project, meta: { ...project.meta, houseStyle: { ibid: false, bibliography: false } } });
+    const notes = await notesOf({ ...project, meta: { ...project.meta, houseStyle: { ...project.meta.houseStyle, ibid: false, bibliography: false } } });
     expect(notes.filter((t) => t.startsWith('Ibid.'))).toEqual([]);
     expect(notes[2]).toBe('Jovičić, Stevanović, and Beraha, “Serbia-China,” 136–37.');
   });
@@ -143,7 +143,7 @@ describe('notes in the PDF', () => {
 describe('the bibliography house style', () => {
   test('adds Chicago bibliography entries, sorted by author', async () => {
     const project = loadProject(ROOT);
-    const styled = { ...project, meta: { ...project.meta, houseStyle: { ibid: true, bibliography: true } } };
+    const styled = { ...project, meta: { ...project.meta, houseStyle: { ...project.meta.houseStyle, ibid: true, bibliography: true } } };
     const doc = await generateNotes(styled, buildModel(styled, renderTemplates(styled)));
     const entries = doc.bibliography.map(inlineText);
     expect(entries).toHaveLength(new Set(Object.values(project.notes).flatMap((n) => ('cite' in n ? n.cite.map((c) => c.ref) : []))).size);

@@ -1,6 +1,7 @@
 // The catalogue of every user-facing message: one small function per problem.
 // Stages never write prose of their own; they call these and get a BriefError.
 import { formatLocation, type BriefError, type Location } from './BriefError.ts';
+import { LINK_SCHEMES } from '../model/links.ts';
 
 const err = (kind: string, where: Location, message: string, hint?: string): BriefError => ({
   kind, where, message, hint,
@@ -27,6 +28,9 @@ export const messages = {
   noteCitedTwice: (where: Location, id: string, first: Location) =>
     err('note-cited-twice', where, `note "${id}" is already cited at ${formatLocation(first)}`,
       'a footnote belongs to one place in the text; add a second note instead'),
+  sectionNotListed: (file: string, id: string) =>
+    err('section-not-listed', { file }, `data/sections.yaml does not list section "${id}": its text would not be printed`,
+      `add "- id: ${id}" with its heading to data/sections.yaml, or delete the file`),
   noteNeverCited: (where: Location, id: string) =>
     err('note-unused', where, `note "${id}" is never cited`, 'cite it with {{note "' + id + '"}} or remove it'),
   notesMissingText: (ids: string[], numbers: number[]) =>
@@ -70,6 +74,9 @@ export const messages = {
       collides: 'move one of the labels, or give the chart more room',
       border: 'set the label on another side of its place (label: left, right, above or below in data/charts.yaml)',
     }[kind]),
+  unsafeLink: (where: Location, url: string, scheme: string) =>
+    err('unsafe-link', where, `link to "${url.length > 80 ? `${url.slice(0, 77)}…` : url}": ${scheme ? `the scheme "${scheme}:"` : 'a link without a scheme'} is not allowed`,
+      `a brief links only to ${LINK_SCHEMES.map((s) => `${s}:`).join(', ')} addresses, and to DOIs written as 10.NNNN/…`),
   chartLoad: (where: Location, id: string, uri: string, reason: string) =>
     err('chart-sandbox', where, `chart "${id}" tried to load "${uri}": ${reason}`),
   openItem: (where: Location, what: string) => err('open-item', where, what),

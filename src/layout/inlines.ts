@@ -2,6 +2,7 @@
 import type { Inline } from '../model/types.ts';
 import { colour } from './theme.ts';
 import { breakableUrl, hyphenate } from './hyphenate.ts';
+import { isSafeLink, schemeOf } from '../model/links.ts';
 
 export type Run = Record<string, unknown> & { text: string | Run[] };
 
@@ -16,6 +17,8 @@ export function runs(inlines: Inline[], lang: string, inherited: Record<string, 
       case 'strong':
         return runs(n.children, lang, { ...inherited, bold: true });
       case 'link':
+        // The model refuses unsafe links where they come from; this is the last line of defence.
+        if (!isSafeLink(n.url)) throw new Error(`unsafe link reached layout: ${schemeOf(n.url)}:`);
         return runs(n.children, lang, { ...inherited, link: n.url, color: colour.accent });
       case 'figureRef':
         return [];

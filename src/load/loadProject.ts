@@ -3,6 +3,8 @@ import { readYaml, locate, type YamlSource } from './readYaml.ts';
 import { readText } from './readText.ts';
 import { metaSchema, sectionsSchema, figuresSchema, notesSchema, chartsSchema, referencesSchema, type Meta, type SectionDef, type Figure, type NoteDef, type ChartDef, type Reference } from './schema.ts';
 import { readJson } from './readJson.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { BriefFailure, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 
@@ -46,6 +48,7 @@ export function loadProject(root: string): Project {
   const references = readYaml(root, 'data/references.json', referencesSchema);
   checkUniqueIds(references.value, references.src);
   checkUniqueIds(sections.value, sections.src);
+  checkSectionTemplates(root, sections.value);
   const template = (file: string): TemplateSource => ({ file, text: read(file) });
   return {
     root,
@@ -67,6 +70,19 @@ export function loadProject(root: string): Project {
     whereChart: (id) => locate(charts.src, [id]),
     sources: [...[meta, sections, figures, notes, charts, references].map((d) => ({ file: d.src.file, text: d.src.text })), ...sources],
   };
+}
+
+/**
+ * A section template that data/sections.yaml does not list would be silently
+ * left out (a half-written sections.yaml, a typo in an id): that is an error.
+ */
+function checkSectionTemplates(root: string, sections: { id: string }[]): void {
+  const dir = join(root, 'templates', 'sections');
+  if (!existsSync(dir)) return;
+  const listed = new Set(sections.map((s) => s.id));
+  const errors = readdirSync(dir).filter((f) => f.endsWith('.md.hbs') && !listed.has(f.slice(0, -'.md.hbs'.length)))
+    .sort().map((f) => messages.sectionNotListed(`templates/sections/${f}`, f.slice(0, -'.md.hbs'.length)));
+  if (errors.length) throw new BriefFailure(errors);
 }
 
 /** Lists (sections, references) name their ids in a field, where YAML cannot catch a repeat. */

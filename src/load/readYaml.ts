@@ -26,6 +26,50 @@ export function locate(src: YamlSource, path: (string | number)[]): { file: stri
   return { file: src.file, path: dotted };
 }
 
+/**
+ * The parser's indentation errors, said as a person would, at the line that is
+ * wrongly indented (the parser often points at the line before it).
+ */
+export function indentationProblem(text: string, code: string, line: number): { line: number; column: number; detail: string } | undefined {
+  const lines = text.split('\n');
+  const indent = (l: string) => /^ */.exec(l)![0].length;
+  const previous = (n: number) => {
+    for (let k = n - 2; k >= 0; k--) if (lines[k].trim() && !lines[k].trim().startsWith('#')) return lines[k];
+    return undefined;
+  };
+  if (code === 'BAD_INDENT') {
+    const here = lines[line - 1] ?? '';
+    const before = previous(line);
+    const more = before !== undefined && indent(here) > indent(before);
+    return { line, column: indent(here) + 1, detail: `indentation: this line is indented ${more ? 'more' : 'less'} than the keys above it` };
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    let next = line;
+    while (next < lines.length && !lines[next].trim()) next++;
+    if (next < lines.length && indent(lines[next]) > indent(lines[line - 1] ?? '')) {
+      return { line: next + 1, column: indent(lines[next]) + 1, detail: 'indentation: this key is indented more than the keys above it' };
+    }
+    return { line, column: 1, detail: 'a key and its value must be on one line, written "key: value"' };
+  }
+  return undefined;
+}
+
+/**
+ * A repeated key right after an indented key with no value ("  next-entry:")
+ * means an entry was indented into the one before it. Returns that line.
+ */
+function indentedEntry(text: string, line: number): number | undefined {
+  const lines = text.split('\n');
+  for (let k = Math.min(line + 1, lines.length - 1); k >= Math.max(0, line - 3); k--) {
+    if (/^ +[\w-]+:\s*$/.test(lines[k]) && /^ +\S/.test(lines[k + 1] ?? '') && /^ *[\w-]+:/.test(lines[k + 1] ?? '')) {
+      const own = /^ */.exec(lines[k])![0].length;
+      const next = /^ */.exec(lines[k + 1])![0].length;
+      if (next <= own) return k + 1;
+    }
+  }
+  return undefined;
+}
+
 /** Keys that name JavaScript's object machinery: never data, whatever the schema would say. */
 export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -34,15 +78,21 @@ export function readYaml<S extends z.ZodType>(root: string, file: string, schema
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
-    throw new BriefFailure(
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        const detail = e.code === 'DUPLICATE_KEY' ? undefined : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        return e.code === 'DUPLICATE_KEY'
-          ? messages.duplicateId({ file, line, column: col }, text.slice(e.pos[0]).split(/[:\n]/)[0].replace(/^["']|["']$/g, '').trim())
-          : (file.endsWith('.json') ? messages.jsonSyntax : messages.yamlSyntax)({ file, line, column: col }, detail ?? e.code);
-      }),
-    );
+    // One mistake, one line: the parser's first error, in plain words; what follows it is its echo.
+    const e = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+    const { line, col } = lines.linePos(e.pos[0]);
+    if (e.code === 'DUPLICATE_KEY') {
+      const indented = indentedEntry(text, line);
+      if (indented) throw new BriefFailure([messages.yamlSyntax({ file, line: indented, column: 1 }, 'indentation: this entry is indented, so its fields repeat those of the entry above it; start it at the beginning of the line')]);
+      throw new BriefFailure([messages.duplicateId({ file, line, column: col }, text.slice(e.pos[0]).split(/[:\n]/)[0].replace(/^["']|["']$/g, '').trim())]);
+    }
+    const plain = file.endsWith('.json') ? undefined : indentationProblem(text, e.code, line);
+    const detail = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new BriefFailure([
+      plain
+        ? messages.yamlSyntax({ file, line: plain.line, column: plain.column }, plain.detail)
+        : (file.endsWith('.json') ? messages.jsonSyntax : messages.yamlSyntax)({ file, line, column: col }, detail || e.code),
+    ]);
   }
   const reserved: BriefError[] = [];
   visit(doc, {

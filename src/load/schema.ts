@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isCurrency } from '../figures/format.ts';
 import { language, SUPPORTED_LANGUAGES } from './language.ts';
+import { DOI, isSafeLink, schemeOf } from '../model/links.ts';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens');
 const text = z.string().min(1).max(100_000);
@@ -116,8 +117,10 @@ export const referenceSchema = z.looseObject({
   author: z.array(name).optional(),
   editor: z.array(name).optional(),
   issued: cslDate.optional(),
-  URL: z.string().url().optional(),
-  DOI: z.string().regex(/^10\.\d{4,}\//, 'a DOI starts with 10.NNNN/').optional(),
+  URL: z.string().max(2000).superRefine((u, ctx) => {
+    if (!isSafeLink(u) || schemeOf(u) === 'mailto') ctx.addIssue({ code: 'custom', message: `a reference URL is an http: or https: address; "${schemeOf(u) || 'no scheme'}:" is not allowed` });
+  }).optional(),
+  DOI: z.string().regex(DOI, 'a DOI is 10.NNNN/… (without https://doi.org/)').optional(),
   language: z.string().optional(),
 });
 export const referencesSchema = z.array(referenceSchema);

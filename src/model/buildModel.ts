@@ -31,6 +31,7 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
   if (errors.length) throw new BriefFailure(errors);
 
   const warnings: string[] = [];
+  const uncited: BriefError[] = [];
   const notes: NoteSource[] = numbering.order.map((id, i) => {
     const def = project.notes[id];
     if ('missing' in def) return { number: i + 1, id, status: 'missing', context: def.context };
@@ -40,8 +41,10 @@ export function buildModel(project: Project, rendered: Rendered): ModelDocument 
     return { number: i + 1, id, status: 'ok', inlines: blocks.flatMap((b) => plainInlines((b as { inlines: RawInline[] }).inlines, where)) };
   });
   for (const id of Object.keys(project.notes)) {
-    if (!numbering.first.has(id)) warnings.push(formatError(messages.noteNeverCited(project.whereNote(id), id)));
+    // A note no template cites would vanish from the brief: that is an error, not a warning.
+    if (!numbering.first.has(id)) uncited.push(messages.noteNeverCited(project.whereNote(id), id));
   }
+  if (uncited.length) throw new BriefFailure(uncited);
   for (const id of Object.keys(project.charts)) {
     if (!placed.has(id)) warnings.push(formatError(messages.chartNeverPlaced(project.whereChart(id), id)));
   }

@@ -6,6 +6,7 @@ import { fail, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { FIGURE_REF_PATTERN, FIGURE_VALUE_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
 import type { Inline } from './types.ts';
+import { isSafeLink, schemeOf } from './links.ts';
 
 /** A note marker before numbering: the note id and where it was cited. */
 export type RawInline = Exclude<Inline, { kind: 'noteRef' } | { children: Inline[] }> |
@@ -67,6 +68,7 @@ function inlines(file: string, nodes: PhrasingContent[]): RawInline[] {
       case 'strong':
         return [{ kind: 'strong', children: inlines(file, node.children) }];
       case 'link':
+        if (!isSafeLink(node.url)) fail(messages.unsafeLink(at(file, node), node.url, schemeOf(node.url)));
         return [{ kind: 'link', url: node.url, children: inlines(file, node.children) }];
       case 'break':
         return [{ kind: 'text', text: ' ' }];

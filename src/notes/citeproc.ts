@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Reference } from '../load/schema.ts';
 import type { Inline } from '../model/types.ts';
+import { DOI, isSafeLink } from '../model/links.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -34,8 +35,9 @@ function csl() {
       text_escape: (s: string) => escape(s ?? ''),
       '@font-style/italic': (_: unknown, s: string) => `${ITALIC_START}${s}${ITALIC_END}`,
       '@font-style/oblique': (_: unknown, s: string) => `${ITALIC_START}${s}${ITALIC_END}`,
-      '@URL/true': (_: unknown, s: string) => `${LINK_START}${s}${LINK_END}`,
-      '@DOI/true': (_: unknown, s: string) => `${LINK_START}${/^https?:\/\//.test(s) ? s : `https://doi.org/${s}`}${LINK_END}`,
+      // Only safe links become links (schema.ts has refused the rest); a DOI is linked through doi.org only if it is one.
+      '@URL/true': (_: unknown, s: string) => (isSafeLink(s) ? `${LINK_START}${s}${LINK_END}` : s),
+      '@DOI/true': (_: unknown, s: string) => (DOI.test(s) ? `${LINK_START}https://doi.org/${s}${LINK_END}` : isSafeLink(s) ? `${LINK_START}${s}${LINK_END}` : s),
     };
   }
   return CSL!;

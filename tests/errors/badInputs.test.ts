@@ -21,6 +21,8 @@ interface Case {
   message?: string;
   exit?: number;
   stderr?: string;
+  /** How many error lines the mistake may print (a YAML slip is one mistake: one line). */
+  errorLines?: number;
 }
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad-inputs');
@@ -73,6 +75,7 @@ describe('bad inputs', () => {
       if (c.message) expect(line).toContain(c.message);
     }
     if (c.stderr) expect(result.stderr).toContain(c.stderr);
+    if (c.errorLines !== undefined) expect(result.stderr.split('\n').filter((l) => l.startsWith('error:')), result.stderr).toHaveLength(c.errorLines);
     expect(Buffer.compare(readFileSync(pdf), before)).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(join(dir, 'out', 'brief.figures.json'))).toBe(true);

@@ -7,6 +7,9 @@ import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument } from '../model/types.ts';
 import { chartRows, type Row } from './chartRows.ts';
 import { outlines } from './geo.ts';
+import { checkSpec, type SpecProblem } from './specSchema.ts';
+import { LIMITS } from '../limits.ts';
+import jsonMap from 'json-source-map';
 import { renderChart, ChartSpecError, ChartTextError, type ChartSvg } from './renderChart.ts';
 import type { LoaderProblem } from './sandboxLoader.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
@@ -17,6 +20,7 @@ export type ChartImages = Map<string, ChartSvg>;
 export async function renderCharts(project: Project, document: BriefDocument, width: number, cache: Cache = noCache): Promise<ChartImages> {
   const images: ChartImages = new Map();
   const errors: BriefError[] = [];
+  if (document.figures.length > LIMITS.charts) throw new BriefFailure([messages.limit({ file: 'data/charts.yaml' }, `${document.figures.length} charts`, String(LIMITS.charts))]);
   for (const figure of document.figures) {
     const id = figure.chartId;
     const chart = project.charts[id];
@@ -24,12 +28,17 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
     const before = errors.length;
     const { rows } = chartRows(id, chart, project.figures, where, errors, project.meta.language);
     errors.push(...unknownFields(chart.vegaLite, rows).map((f) => messages.chartField({ file: chart.spec }, id, f, Object.keys(rows[0] ?? {}))));
+    errors.push(...specLimits(chart.vegaLite, rows.length).map((what) => messages.limit({ file: chart.spec }, `chart "${id}": ${what}`, what.includes('rows') ? `${LIMITS.chartRows.toLocaleString('en')} rows` : `${LIMITS.chartSize} points`)));
+    if (errors.length > before) continue;
     const map = chart.geo ? outlines(chart.geo) : undefined;
     errors.push(...(map?.unknown ?? []).map((a) => messages.unknownArea(where, id, a)));
     if (errors.length > before) continue;
     const problems: LoaderProblem[] = [];
     try {
-      const render = () => {
+      const render = async () => {
+        // The spec as written, against the Vega-Lite schema, before vega sees it.
+        const problem = await checkSpec(chart.vegaLite);
+        if (problem) throw new ChartSpecSchemaError(problem, specLine(project, chart.spec, problem.pointer));
         const datasets: Record<string, unknown[]> = { rows };
         if (map) datasets.outline = map.features;
         return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems);
@@ -38,7 +47,8 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
       const loadsFiles = JSON.stringify(chart.vegaLite).includes('"url"');
       images.set(id, loadsFiles ? await render() : await cache.get('chart', { spec: chart.vegaLite, rows, geo: chart.geo, width }, render));
     } catch (e) {
-      if (e instanceof ChartTextError) errors.push(...e.problems.map((p) => messages.chartText({ file: chart.spec }, id, p.text, p.kind, p.problem)));
+      if (e instanceof ChartSpecSchemaError) errors.push(messages.chartSchema({ file: chart.spec, line: e.line, column: e.column }, id, e.problem.pointer, e.problem.message));
+      else if (e instanceof ChartTextError) errors.push(...e.problems.map((p) => messages.chartText({ file: chart.spec }, id, p.text, p.kind, p.problem)));
       else if (e instanceof ChartSpecError) errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
       else throw e;
     }
@@ -46,6 +56,53 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
   }
   if (errors.length) throw new BriefFailure(errors);
   return images;
+}
+
+/**
+ * What a spec asks for before it is run: rows from inline values and generated
+ * sequences (with the rows from data), and its size. Vega would try to build
+ * a million-row sequence and run out of memory.
+ */
+function specLimits(spec: unknown, dataRows: number): string[] {
+  let rows = dataRows;
+  let size = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (Array.isArray(o.values)) rows += o.values.length;
+    const seq = o.sequence as { start?: unknown; stop?: unknown; step?: unknown } | undefined;
+    if (seq && typeof seq === 'object') {
+      const start = Number(seq.start ?? 0);
+      const stop = Number(seq.stop);
+      const step = Math.abs(Number(seq.step ?? 1)) || 1;
+      rows += Number.isFinite(stop - start) ? Math.ceil(Math.abs(stop - start) / step) : Infinity;
+    }
+    for (const k of ['width', 'height']) if (typeof o[k] === 'number') size = Math.max(size, o[k] as number);
+    Object.values(o).forEach(walk);
+  };
+  walk(spec);
+  const out: string[] = [];
+  if (rows > LIMITS.chartRows) out.push(`${Number.isFinite(rows) ? rows.toLocaleString('en') : 'unbounded'} rows of data`);
+  if (size > LIMITS.chartSize) out.push(`a size of ${size} points`);
+  return out;
+}
+
+class ChartSpecSchemaError extends Error {
+  constructor(readonly problem: SpecProblem, readonly where: { line?: number; column?: number }) {
+    super(problem.message);
+  }
+  get line() { return this.where.line; }
+  get column() { return this.where.column; }
+}
+
+/** The line and column of a JSON pointer in the spec's file, as read. */
+function specLine(project: Project, file: string, pointer: string): { line?: number; column?: number } {
+  const text = project.sources.find((s) => s.file === file)?.text;
+  if (text === undefined) return {};
+  const at = (jsonMap.parse(text) as { pointers: Record<string, { value: { line: number; column: number }; key?: { line: number; column: number } }> }).pointers[pointer];
+  const pos = at?.key ?? at?.value;
+  return pos ? { line: pos.line + 1, column: pos.column + 1 } : {};
 }
 
 /** Fields a spec reads that neither its rows nor its own transforms provide. */

@@ -68,6 +68,10 @@ export const messages = {
   chartSpec: (where: Location, id: string, detail: string) => err('chart-spec', where, `chart "${id}": invalid Vega-Lite spec: ${detail}`),
   chartField: (where: Location, id: string, field: string, known: string[]) =>
     err('chart-field', where, `chart "${id}": the spec uses field "${field}", which its rows do not have`, known.length ? `the rows have: ${known.join(', ')}` : undefined),
+  limit: (where: Location, what: string, limit: string) =>
+    err('limit', where, `${what}: more than a brief may have (at most ${limit})`, 'split the input, or leave the rest out'),
+  chartSchema: (where: Location, id: string, pointer: string, problem: string) =>
+    err('chart-schema', where, `chart "${id}": ${pointer || 'the spec'}: ${problem}`, 'see the Vega-Lite documentation for this property'),
   chartText: (where: Location, id: string, text: string, kind: 'clipped' | 'collides' | 'border', problem: string) =>
     err('chart-text', where, `chart "${id}": the label "${text}" ${problem}`, {
       clipped: 'give the chart more room (height, padding), shorten the label, or set it inside its bar',

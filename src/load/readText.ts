@@ -1,5 +1,6 @@
 // Reads a project file as text, refusing what no editor should have saved.
-import { readFileSync, existsSync } from 'node:fs';
+import { LIMITS } from '../limits.ts';
+import { statSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
@@ -8,6 +9,8 @@ import { messages } from '../errors/messages.ts';
 export function readText(root: string, file: string): string {
   const full = join(root, file);
   if (!existsSync(full)) fail(messages.fileMissing(file));
+  const size = statSync(full).size;
+  if (size > LIMITS.fileBytes) fail(messages.limit({ file }, `the file is ${(size / 1048576).toFixed(1)} MB`, `${LIMITS.fileBytes / 1048576} MB`));
   const bytes = readFileSync(full);
   if (bytes.length === 0) fail(messages.fileEmpty(file));
   try {

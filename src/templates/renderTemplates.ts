@@ -8,6 +8,7 @@ import type { Project, TemplateSource } from '../load/loadProject.ts';
 import { makeHelpers } from './helpers.ts';
 import { escapeStrings } from './markdownEscape.ts';
 import { RESERVED_KEYS } from '../load/readYaml.ts';
+import { LIMITS } from '../limits.ts';
 
 export interface RenderedMarkdown {
   file: string;
@@ -32,10 +33,15 @@ export interface Rendered {
 
 export function renderTemplates(project: Project): Rendered {
   const markdownContext = { meta: escapeStrings(project.meta) };
-  const markdown = (source: TemplateSource, notesAllowed: boolean): RenderedMarkdown => ({
-    file: source.file,
-    markdown: run(source, markdownContext, { notesAllowed, project, noEscape: false }),
-  });
+  let total = 0;
+  const markdown = (source: TemplateSource, notesAllowed: boolean): RenderedMarkdown => {
+    const text = run(source, markdownContext, { notesAllowed, project, noEscape: false });
+    total += text.length;
+    // Bounded before layout: a runaway template would take minutes and gigabytes to set.
+    if (text.length > LIMITS.templateChars) fail(messages.limit({ file: source.file }, `the template gives ${text.length.toLocaleString('en')} characters`, `${LIMITS.templateChars.toLocaleString('en')} characters`));
+    if (total > LIMITS.briefChars) fail(messages.limit({ file: source.file }, `the brief's text reaches ${total.toLocaleString('en')} characters`, `${LIMITS.briefChars.toLocaleString('en')} characters`));
+    return { file: source.file, markdown: text };
+  };
   const errors: BriefError[] = [];
   const collect = <T>(f: () => T): T | undefined => {
     try {

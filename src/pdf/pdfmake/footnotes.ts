@@ -146,10 +146,10 @@ function floatHeight(node: Any, width: number): number {
   return part(node);
 }
 
-/** A line that ends inside a word, at a hyphenation point. */
+/** A line that ends inside a word: at a hyphenation point, or at the hyphen of a compound ("anti-"). */
 function endsHyphenated(line: Any): boolean {
   const last = line.inlines?.[line.inlines.length - 1];
-  return Boolean(last?._softBreak || last?._hyphenDrawn);
+  return Boolean(last?._softBreak || last?._hyphenDrawn || (!last?.link && /\p{L}-$/u.test(last?.text ?? '')));
 }
 
 /** Tells each keep-with-next heading which node follows it. */

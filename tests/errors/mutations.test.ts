@@ -1,4 +1,4 @@
-// Property: whatever happens to the data files, a build either fails with
+// Property: whatever happens to the data files, the templates or a chart spec, a build either fails with
 // catalogue errors (kind, location, no stack) or produces a valid PDF —
 // never a crash, a hang or an internal error. Runs on tests/fixtures/mini,
 // a small project, so that 500 builds stay affordable.
@@ -13,7 +13,10 @@ import { CACHED_PACKAGES, diskCache } from '../../src/cache/cache.ts';
 import { ROOT } from '../support/project.ts';
 
 const MINI = join(ROOT, 'tests', 'fixtures', 'mini');
-const FILES = ['data/brief.yaml', 'data/sections.yaml', 'data/figures.yaml', 'data/notes.yaml', 'data/references.json', 'data/charts.yaml'];
+const FILES = [
+  'data/brief.yaml', 'data/sections.yaml', 'data/figures.yaml', 'data/notes.yaml', 'data/references.json', 'data/charts.yaml',
+  'templates/sections/one.md.hbs', 'templates/key-findings.md.hbs', 'templates/cover.md.hbs', 'charts/bars.vl.json',
+];
 const cache = diskCache(mkdtempSync(join(tmpdir(), 'brief-prop-cache-')), 'property', CACHED_PACKAGES);
 
 /** Where in a file an edit lands, 0..1; uniform, since fast-check biases doubles to the ends. */
@@ -54,7 +57,7 @@ function mutate(text: string, m: Mutation): string {
 const withTimeout = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`hang: no result in ${ms} ms`)), ms))]);
 
-test('500 random edits of the data files: a catalogue error or a valid PDF, every time', async () => {
+test('500 random edits of the data files, templates and chart spec: a catalogue error or a valid PDF, every time', async () => {
   let built = 0;
   let failed = 0;
   const kinds = new Map<string, number>();
@@ -82,6 +85,8 @@ test('500 random edits of the data files: a catalogue error or a valid PDF, ever
     }),
     { numRuns: 500, seed: 20261128, endOnFailure: true },
   );
+  // What the runs ended in, for the record (npm test prints it).
+  console.log(`property test: ${built} built, ${failed} failed: ${[...kinds].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   // Both outcomes, and several kinds of error, must actually occur, or the property tests little.
   expect(built).toBeGreaterThan(25);
   expect(failed).toBeGreaterThan(25);

@@ -28,7 +28,6 @@ export function parseArgs(argv: string[]): Request {
   if (first === undefined || first === '--help' || first === '-h') return { ...defaults(), command: 'build', help: true };
   if (!COMMANDS.includes(first as Command)) throw new UsageError(`unknown command "${first}"`);
   const request: Request = { ...defaults(), command: first as Command };
-  let outGiven = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (request.command === 'init' && !arg.startsWith('-')) {
@@ -54,7 +53,6 @@ export function parseArgs(argv: string[]): Request {
         break;
       case '--out':
         request.out = value();
-        outGiven = true;
         break;
       case '--paper': {
         const paper = value().toLowerCase();
@@ -76,8 +74,6 @@ export function parseArgs(argv: string[]): Request {
     }
   }
   if (request.command === 'init' && request.target === undefined && !request.help) throw new UsageError('init needs a folder: brief init DIR');
-  // A project elsewhere writes into its own out/ folder.
-  if (!outGiven) request.out = request.root === '.' ? 'out/brief.pdf' : `${request.root}/out/brief.pdf`;
   return request;
 }
 
@@ -99,7 +95,7 @@ Run brief <command> --help for its options. Exit codes: 0 ok, 1 invalid input, 2
 
 Writes the brief and reports the figures that changed since the last build.
   --data DIR     the project folder, or its data/ folder (default: this folder)
-  --out FILE     where to write the PDF (default: out/brief.pdf in the project)
+  --out FILE     where to write the PDF, relative to the project (default out/brief.pdf)
   --paper SIZE   a4 or letter (default: paper in data/brief.yaml, else a4)
   --final        refuse to build while open items remain (missing notes, unsourced figures, TODOs)
   --no-cache     regenerate notes and charts instead of reusing out/.cache

@@ -1,8 +1,33 @@
-// Entry point of the `brief` command: runs it on the real terminal and exits with its code.
-import { run } from './run.ts';
+// Entry point of the `brief` command: first the up-to-date check (a hash of
+// every input, before the pipeline is even loaded), then the command itself
+// on the real terminal, exiting with its code.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.ts';
+import { inputsKey, isUpToDate, packageRootOf, programFiles } from './upToDate.ts';
 
-process.exitCode = await run(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+let key: string | undefined;
+try {
+  const request = parseArgs(argv);
+  if (request.command === 'build' && !request.help && !request.noCache) {
+    const self = fileURLToPath(import.meta.url);
+    key = inputsKey({
+      root: resolve(request.root), argv, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, nodeVersion: process.version,
+      programFiles: programFiles(self), lockFile: resolve(packageRootOf(self), 'package-lock.json'),
+    });
+    if (isUpToDate(resolve(request.root, request.out), key)) {
+      process.stdout.write(`up to date: ${request.out} (no input has changed since it was written)\n`);
+      process.exit(0);
+    }
+  }
+} catch {
+  // A usage error: the command itself reports it.
+}
+
+const { run } = await import('./run.ts');
+process.exitCode = await run(argv, {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
-});
+}, key);

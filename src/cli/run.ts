@@ -10,6 +10,8 @@ import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.
 import { formatChange } from '../review/figureReport.ts';
 import { HELP, UsageError, parseArgs, type Request } from './args.ts';
 import { initProject } from './init.ts';
+import { keyFile } from './upToDate.ts';
+import { writeAtomically } from '../pdf/writePdf.ts';
 
 /** Where the command writes: the terminal, or a test's buffers. */
 export interface Io {
@@ -22,8 +24,11 @@ export interface Io {
 let out: Io['out'];
 let err: Io['err'];
 let progress: Io['progress'];
+let inputsKey: string | undefined;
 
-export async function run(argv: string[], io: Io): Promise<number> {
+/** `inputs`: the key of every input (main.ts computes it), kept beside the PDF for the next up-to-date check. */
+export async function run(argv: string[], io: Io, inputs?: string): Promise<number> {
+  inputsKey = inputs;
   ({ out, err, progress } = io);
   let request: Request;
   try {
@@ -85,6 +90,7 @@ async function once(request: Request): Promise<boolean> {
     clearProgress();
     report(result);
     for (const change of result.changes) out(formatChange(change));
+    if (inputsKey) writeAtomically(keyFile(file), Buffer.from(inputsKey + '\n'));
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
     out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${result.paper.toUpperCase()} (${ms(started)})`);
     return true;

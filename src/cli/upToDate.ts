@@ -1,0 +1,63 @@
+// The up-to-date check `brief build` makes before loading the pipeline: a hash
+// of everything a build reads. If the PDF on disk was written from exactly
+// these inputs, there is nothing to do. Only Node's built-ins are used here,
+// so the check costs milliseconds.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface KeyInputs {
+  /** The project folder (data/, templates/, charts/). */
+  root: string;
+  /** The command line, as given. */
+  argv: string[];
+  sourceDateEpoch: string | undefined;
+  nodeVersion: string;
+  /** The files of the running program (the bundle and its chunks). */
+  programFiles: string[];
+  /** package-lock.json: every dependency's exact version, fonts and patterns included. */
+  lockFile: string;
+}
+
+/** Every file under a folder, sorted, relative to the root. */
+function files(root: string, dir: string): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  return readdirSync(full, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(root, `${dir}/${e.name}`) : e.isFile() && !e.name.endsWith('.tmp') ? [`${dir}/${e.name}`] : []))
+    .sort();
+}
+
+export function inputsKey(k: KeyInputs): string {
+  const hash = createHash('sha256');
+  const add = (label: string, value: string | Buffer) => hash.update(`${label}\0${value.length}\0`).update(value);
+  for (const dir of ['data', 'templates', 'charts']) for (const f of files(k.root, dir)) add(f, readFileSync(join(k.root, f)));
+  add('argv', JSON.stringify(k.argv));
+  add('SOURCE_DATE_EPOCH', k.sourceDateEpoch ?? '');
+  add('node', k.nodeVersion);
+  for (const p of k.programFiles) add(`program ${p}`, readFileSync(p));
+  add('lock', existsSync(k.lockFile) ? readFileSync(k.lockFile) : '');
+  return hash.digest('hex');
+}
+
+/** Where the key of the inputs a PDF was written from is kept: beside it. */
+export function keyFile(pdf: string): string {
+  return `${pdf}.inputs`;
+}
+
+/** The running program's files: the entry (dist/brief.mjs, or src/cli/main.ts) and the bundle's chunks. */
+export function programFiles(entry: string): string[] {
+  const chunks = join(dirname(entry), 'chunks');
+  return [entry, ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.mjs')).sort().map((f) => join(chunks, f)) : [])];
+}
+
+/** The folder with package.json above a file. */
+export function packageRootOf(file: string): string {
+  let dir = dirname(file);
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export function isUpToDate(pdf: string, key: string): boolean {
+  return existsSync(pdf) && existsSync(keyFile(pdf)) && statSync(pdf).size > 0 && readFileSync(keyFile(pdf), 'utf8').trim() === key;
+}

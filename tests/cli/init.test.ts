@@ -31,7 +31,7 @@ describe('brief init DIR, then brief build --data DIR', () => {
     }
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/wrote .*my-brief\/out\/brief\.pdf: \d+ KB, 3 notes, 2 figures, LETTER/);
+    expect(built.stdout).toMatch(/^wrote out\/brief\.pdf: \d+ KB, 3 notes, 2 figures, LETTER/m);
   });
 
   test('with notes at the page foot, a chart and a map', () => {

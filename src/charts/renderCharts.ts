@@ -60,17 +60,23 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
 
 /**
  * What a spec asks for before it is run: rows from inline values and generated
- * sequences (with the rows from data), and its size. Vega would try to build
- * a million-row sequence and run out of memory.
+ * sequences (with the rows from data), multiplied by the transforms that make
+ * rows (fold, flatten, density, loess, regression, quantile, impute), and its
+ * size. Vega would try to build a million-row sequence and run out of memory.
  */
 function specLimits(spec: unknown, dataRows: number): string[] {
   let rows = dataRows;
+  let factor = 1;
+  let longestArray = 1;
   let size = 0;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (Array.isArray(o.values)) rows += o.values.length;
+    if (Array.isArray(o.values)) {
+      rows += o.values.length;
+      for (const v of o.values) if (v && typeof v === 'object') for (const x of Object.values(v)) if (Array.isArray(x)) longestArray = Math.max(longestArray, x.length);
+    }
     const seq = o.sequence as { start?: unknown; stop?: unknown; step?: unknown } | undefined;
     if (seq && typeof seq === 'object') {
       const start = Number(seq.start ?? 0);
@@ -78,12 +84,20 @@ function specLimits(spec: unknown, dataRows: number): string[] {
       const step = Math.abs(Number(seq.step ?? 1)) || 1;
       rows += Number.isFinite(stop - start) ? Math.ceil(Math.abs(stop - start) / step) : Infinity;
     }
+    // Transforms that make rows: each multiplies what comes in by at most this much.
+    if (Array.isArray(o.fold)) factor *= Math.max(1, o.fold.length);
+    if (Array.isArray(o.flatten)) factor *= longestArray;
+    for (const t of ['density', 'loess', 'regression', 'quantile']) {
+      if (typeof o[t] === 'string') factor *= Math.max(200, Number(o.steps ?? o.maxsteps ?? 200) || Infinity);
+    }
+    if (typeof o.impute === 'string') factor *= 10;
     for (const k of ['width', 'height']) if (typeof o[k] === 'number') size = Math.max(size, o[k] as number);
     Object.values(o).forEach(walk);
   };
   walk(spec);
+  const total = rows * factor;
   const out: string[] = [];
-  if (rows > LIMITS.chartRows) out.push(`${Number.isFinite(rows) ? rows.toLocaleString('en') : 'unbounded'} rows of data`);
+  if (total > LIMITS.chartRows) out.push(`${Number.isFinite(total) ? total.toLocaleString('en') : 'unbounded'} rows of data`);
   if (size > LIMITS.chartSize) out.push(`a size of ${size} points`);
   return out;
 }

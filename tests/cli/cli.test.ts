@@ -129,7 +129,7 @@ describe('brief usage', () => {
 });
 
 describe('brief watch', () => {
-  test('rebuilds on every save, a save by rename too (three in a row), reports what changed, and keeps the last good PDF through a broken edit', async () => {
+  test('rebuilds after each of three saves by rename (write a new file, rename it over the old), reports what changed, and keeps the last good PDF through a broken edit written in place', async () => {
     const { spawn } = await import('node:child_process');
     const { renameSync, writeFileSync } = await import('node:fs');
     const dir = copyProject();

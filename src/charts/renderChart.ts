@@ -7,6 +7,7 @@ import { measureTextWidth } from './textMetrics.ts';
 import { sandboxLoader, type LoaderProblem } from './sandboxLoader.ts';
 import { chartConfig } from './theme.ts';
 import { checkTextFit, sceneGeometry, type TextProblem } from './textFit.ts';
+import { preloadValidator } from './specSchema.ts';
 
 export interface ChartSvg {
   svg: string;
@@ -31,6 +32,11 @@ function load() {
     return { vega, vl, expressionInterpreter: interpreter.expressionInterpreter };
   });
   return libraries;
+}
+
+/** Loads vega, vega-lite and the spec validator ahead of need: `brief watch` does it after its first build. */
+export async function preloadCharts(): Promise<void> {
+  await Promise.all([load(), preloadValidator()]);
 }
 
 export async function renderChart(

@@ -30,9 +30,6 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
     errors.push(...unknownFields(chart.vegaLite, rows).map((f) => messages.chartField({ file: chart.spec }, id, f, Object.keys(rows[0] ?? {}))));
     errors.push(...specLimits(chart.vegaLite, rows.length).map((what) => messages.limit({ file: chart.spec }, `chart "${id}": ${what}`, what.includes('rows') ? `${LIMITS.chartRows.toLocaleString('en')} rows` : `${LIMITS.chartSize} points`)));
     if (errors.length > before) continue;
-    const map = chart.geo ? outlines(chart.geo) : undefined;
-    errors.push(...(map?.unknown ?? []).map((a) => messages.unknownArea(where, id, a)));
-    if (errors.length > before) continue;
     const problems: LoaderProblem[] = [];
     try {
       const render = async () => {
@@ -40,14 +37,20 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
         const problem = await checkSpec(chart.vegaLite);
         if (problem) throw new ChartSpecSchemaError(problem, specLine(project, chart.spec, problem.pointer));
         const datasets: Record<string, unknown[]> = { rows };
-        if (map) datasets.outline = map.features;
+        // The world's outlines load only when a map is drawn, not on every build.
+        if (chart.geo) {
+          const map = outlines(chart.geo);
+          if (map.unknown.length) throw new UnknownAreas(map.unknown);
+          datasets.outline = map.features;
+        }
         return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems);
       };
       // A spec that loads files from data/ depends on more than its key: it is rendered every time.
       const loadsFiles = JSON.stringify(chart.vegaLite).includes('"url"');
       images.set(id, loadsFiles ? await render() : await cache.get('chart', { spec: chart.vegaLite, rows, geo: chart.geo, width }, render));
     } catch (e) {
-      if (e instanceof ChartSpecSchemaError) errors.push(messages.chartSchema({ file: chart.spec, line: e.line, column: e.column }, id, e.problem.pointer, e.problem.message));
+      if (e instanceof UnknownAreas) errors.push(...e.areas.map((a) => messages.unknownArea(where, id, a)));
+      else if (e instanceof ChartSpecSchemaError) errors.push(messages.chartSchema({ file: chart.spec, line: e.line, column: e.column }, id, e.problem.pointer, e.problem.message));
       else if (e instanceof ChartTextError) errors.push(...e.problems.map((p) => messages.chartText({ file: chart.spec }, id, p.text, p.kind, p.problem)));
       else if (e instanceof ChartSpecError) errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
       else throw e;
@@ -100,6 +103,12 @@ function specLimits(spec: unknown, dataRows: number): string[] {
   if (total > LIMITS.chartRows) out.push(`${Number.isFinite(total) ? total.toLocaleString('en') : 'unbounded'} rows of data`);
   if (size > LIMITS.chartSize) out.push(`a size of ${size} points`);
   return out;
+}
+
+class UnknownAreas extends Error {
+  constructor(readonly areas: string[]) {
+    super(areas.join(', '));
+  }
 }
 
 class ChartSpecSchemaError extends Error {

@@ -66,6 +66,10 @@ function load(): Promise<Validate> {
   return validator;
 }
 
+export async function preloadValidator(): Promise<void> {
+  await load();
+}
+
 /** The spec's first problem against the schema, the most specific one ajv reports, or none. */
 export async function checkSpec(spec: unknown): Promise<SpecProblem | undefined> {
   const validate = await load();

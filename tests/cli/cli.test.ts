@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { readPdf } from '../support/readPdf.ts';
 import { runBrief } from '../support/runCli.ts';
@@ -135,6 +135,10 @@ describe('brief watch', () => {
     const dir = copyProject();
     const out = join(dir, 'out', 'brief.pdf');
     const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Stopped however the test ends, a timeout included (a timed-out test never reaches its finally).
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -1,7 +1,7 @@
 // The `brief` command's logic: build, watch or check. Errors print one per
 // line with their location, never a stack trace unless --debug; the result is
 // the exit code: 0 ok, 1 invalid input, 2 usage. main.ts runs it.
-import { readdirSync, statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { readdirSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CACHED_PACKAGES, diskCache } from '../cache/cache.ts';
 import { join, resolve } from 'node:path';
@@ -91,7 +91,9 @@ async function once(request: Request): Promise<boolean> {
     clearProgress();
     report(result);
     for (const change of result.changes) out(formatChange(change));
+    // The key says which inputs the PDF on disk was written from; a build without one (watch) must not leave an old one.
     if (inputsKey) writeAtomically(keyFile(file), Buffer.from(inputsKey + '\n'));
+    else rmSync(keyFile(file), { force: true });
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
     out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${result.paper.toUpperCase()} (${ms(started)})`);
     return true;

@@ -1,12 +1,13 @@
 // The up-to-date check: a build whose inputs have not changed since the PDF
 // was written says so and stops; any change to any input builds again.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inputsKey, type KeyInputs } from '../../src/cli/upToDate.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
+import { runBrief } from '../support/runCli.ts';
 
 describe('the inputs key', () => {
   const dir = copyProject();
@@ -59,4 +60,14 @@ test('brief build skips a build whose inputs are unchanged, and builds again aft
   const edited = brief();
   expect(edited.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000/m);
   expect(edited.stdout).toMatch(/^wrote out\/brief\.pdf/m);
+});
+
+test('a build without the key (as watch builds) removes the old key, so the next build cannot call a PDF it did not write up to date', async () => {
+  const dir = copyProject();
+  const pdf = join(dir, 'out', 'brief.pdf');
+  mkdirSync(join(dir, 'out'), { recursive: true });
+  writeFileSync(`${pdf}.inputs`, 'a key from an earlier build\n');
+  expect((await runBrief('build', '--data', dir)).code).toBe(0);
+  expect(existsSync(pdf)).toBe(true);
+  expect(existsSync(`${pdf}.inputs`)).toBe(false);
 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
 import { joinText } from '../support/readPdf.ts';
-import { ROOT, copyProject, edit } from '../support/project.ts';
+import { copyProject, edit } from '../support/project.ts';
 import { shared } from '../support/shared.ts';
 
 const result = shared();

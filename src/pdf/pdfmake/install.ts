@@ -8,7 +8,8 @@
 //   (core: layout/footnotePlacement.ts);
 // - justification.ts: justification at spaces only, drawn hyphens;
 // - fontCache.ts: one glyph-run cache per font file for the process;
-// - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts).
+// - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts);
+// - styleLookup.ts: pdfmake's style lookup without its allocations, same search order.
 import { createRequire } from 'node:module';
 import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
 import * as lineBreaking from './lineBreaking.ts';
@@ -16,10 +17,11 @@ import * as footnotes from './footnotes.ts';
 import * as justification from './justification.ts';
 import * as fontCache from './fontCache.ts';
 import * as tagging from './tagging.ts';
+import * as styleLookup from './styleLookup.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
-const concerns = [lineBreaking, footnotes, justification, fontCache, tagging];
+const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';

@@ -19,6 +19,7 @@ export const internals = {
   PDFDocument: () => require('pdfmake/js/PDFDocument.js').default,
   Renderer: () => require('pdfmake/js/Renderer.js').default,
   Line: () => require('pdfmake/js/Line.js').default,
+  StyleContextStack: () => require('pdfmake/js/StyleContextStack.js').default,
 };
 
 export type InternalClass = keyof typeof internals;

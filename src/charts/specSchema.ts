@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../packageRoot.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -20,17 +20,6 @@ export interface SpecProblem {
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null };
 
 let validator: Promise<Validate> | undefined;
-
-/** The folder that holds package.json, whether this runs from src/ or from the bundle in dist/. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
 
 /** A package's folder, found from its main entry (vega-lite's exports map hides package.json). */
 function packageDir(name: string): string {
@@ -48,7 +37,7 @@ function load(): Promise<Validate> {
     const vegaLite = packageDir('vega-lite');
     const version = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
     const versions = `${version(vegaLite)}-${version(packageDir('ajv'))}`;
-    const file = join(packageRoot(), 'dist', `vega-lite-schema-${versions}.cjs`);
+    const file = join(packageRoot(import.meta.url), 'dist', `vega-lite-schema-${versions}.cjs`);
     if (!existsSync(file)) {
       const { default: Ajv } = await import('ajv');
       const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');

@@ -2,18 +2,12 @@
 // starter/ folder: sample text, sample sources on example.org, two sections,
 // notes, figures, a chart and a map) that builds at once.
 import { cpSync, existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../packageRoot.ts';
 
-/** The starter project shipped with the package, found from this file whether it runs from src/ or dist/. */
+/** The starter project shipped with the package. */
 export function starterFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'starter', 'data', 'brief.yaml'))) return join(dir, 'starter');
-    const up = dirname(dir);
-    if (up === dir) throw new Error('the starter project is missing from this installation');
-    dir = up;
-  }
+  return join(packageRoot(import.meta.url), 'starter');
 }
 
 /** Copies the starter into `target`; refuses a folder that already holds files. */

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
-import { inputsKey, isUpToDate, packageRootOf, programFiles } from './upToDate.ts';
+import { inputsKey, isUpToDate, programFiles } from './upToDate.ts';
+import { packageRoot } from '../packageRoot.ts';
 
 const argv = process.argv.slice(2);
 let key: string | undefined;
@@ -14,7 +15,7 @@ try {
     const self = fileURLToPath(import.meta.url);
     key = inputsKey({
       root: resolve(request.root), argv, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, nodeVersion: process.version,
-      programFiles: programFiles(self), lockFile: resolve(packageRootOf(self), 'package-lock.json'),
+      programFiles: programFiles(self), lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
     });
     if (isUpToDate(resolve(request.root, request.out), key)) {
       process.stdout.write(`up to date: ${request.out} (no input has changed since it was written)\n`);

@@ -51,13 +51,6 @@ export function programFiles(entry: string): string[] {
   return [entry, ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.mjs')).sort().map((f) => join(chunks, f)) : [])];
 }
 
-/** The folder with package.json above a file. */
-export function packageRootOf(file: string): string {
-  let dir = dirname(file);
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
 export function isUpToDate(pdf: string, key: string): boolean {
   return existsSync(pdf) && existsSync(keyFile(pdf)) && statSync(pdf).size > 0 && readFileSync(keyFile(pdf), 'utf8').trim() === key;
 }

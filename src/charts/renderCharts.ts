@@ -50,7 +50,7 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
       images.set(id, loadsFiles ? await render() : await cache.get('chart', { spec: chart.vegaLite, rows, geo: chart.geo, width }, render));
     } catch (e) {
       if (e instanceof UnknownAreas) errors.push(...e.areas.map((a) => messages.unknownArea(where, id, a)));
-      else if (e instanceof ChartSpecSchemaError) errors.push(messages.chartSchema({ file: chart.spec, line: e.line, column: e.column }, id, e.problem.pointer, e.problem.message));
+      else if (e instanceof ChartSpecSchemaError) errors.push(messages.chartSchema({ file: chart.spec, ...e.where }, id, e.problem.pointer, e.problem.message));
       else if (e instanceof ChartTextError) errors.push(...e.problems.map((p) => messages.chartText({ file: chart.spec }, id, p.text, p.kind, p.problem)));
       else if (e instanceof ChartSpecError) errors.push(messages.chartSpec({ file: chart.spec }, id, e.message));
       else throw e;
@@ -115,8 +115,6 @@ class ChartSpecSchemaError extends Error {
   constructor(readonly problem: SpecProblem, readonly where: { line?: number; column?: number }) {
     super(problem.message);
   }
-  get line() { return this.where.line; }
-  get column() { return this.where.column; }
 }
 
 /** The line and column of a JSON pointer in the spec's file, as read. */

@@ -1,7 +1,7 @@
 // Reads a project file as text, refusing what no editor should have saved.
-import { LIMITS } from '../limits.ts';
 import { statSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LIMITS } from '../limits.ts';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 

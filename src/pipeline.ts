@@ -70,7 +70,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
       paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
       attachments: dataAttachments(document.meta, project.figures, document.notes, project.references),
     }));
-  const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition));
+  const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition, options.cache));
   timings.pageLayout = pageLayoutMs;
   return { document, pdf: bytes, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };
 }

@@ -17,6 +17,7 @@ test('a cached build, a build that fills the cache and an uncached build give th
   const filling = await build(ROOT, { cache });
   expect(readdirSync(join(dir, 'chart'))).toHaveLength(6);
   expect(readdirSync(join(dir, 'notes'))).toHaveLength(1);
+  expect(readdirSync(join(dir, 'shaping')).length).toBeGreaterThan(0); // one file per font face used
   const cached = await build(ROOT, { cache });
   expect(Buffer.compare(filling.pdf, uncached.pdf)).toBe(0);
   expect(Buffer.compare(cached.pdf, uncached.pdf)).toBe(0);

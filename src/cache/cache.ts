@@ -13,36 +13,50 @@ const require = createRequire(import.meta.url);
 
 export interface Cache {
   get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T>;
+  /** A stored value, for work that grows an entry (shaped words); undefined when absent or damaged. */
+  read<T>(namespace: string, key: unknown): T | undefined;
+  write(namespace: string, key: unknown, value: unknown): void;
 }
 
 /** No caching: every call computes (tests, and the bench's uncached runs). */
-export const noCache: Cache = { get: (_ns, _key, compute) => compute() };
+export const noCache: Cache = { get: (_ns, _key, compute) => compute(), read: () => undefined, write: () => {} };
 
 /** `programVersion` changes whenever the program does (the CLI passes its bundle's size and time). */
 export function diskCache(dir: string, programVersion: string, packages: string[]): Cache {
   const versions = packages.map((p) => `${p}@${packageVersion(p)}`);
+  const fileOf = (namespace: string, key: unknown) =>
+    join(dir, namespace, `${createHash('sha256').update(JSON.stringify({ programVersion, versions, namespace, key })).digest('hex')}.json`);
+  const read = <T>(namespace: string, key: unknown): T | undefined => {
+    try {
+      return JSON.parse(readFileSync(fileOf(namespace, key), 'utf8')) as T;
+    } catch {
+      return undefined;
+    }
+  };
+  const write = (namespace: string, key: unknown, value: unknown) => {
+    const file = fileOf(namespace, key);
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  };
   return {
     async get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> {
-      const hash = createHash('sha256').update(JSON.stringify({ programVersion, versions, namespace, key })).digest('hex');
-      const file = join(dir, namespace, `${hash}.json`);
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as T;
-      } catch {
-        const value = await compute();
-        mkdirSync(join(dir, namespace), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify(value));
-        renameSync(tmp, file);
-        return value;
-      }
+      const hit = read<T>(namespace, key);
+      if (hit !== undefined) return hit;
+      const value = await compute();
+      write(namespace, key, value);
+      return value;
     },
+    read,
+    write,
   };
 }
 
 /** The libraries whose output is cached. */
 export const CACHED_PACKAGES = [
   'citeproc', '@citation/csl-style-chicago-fullnote-bibliography', '@citation-js/plugin-csl',
-  'vega', 'vega-lite', 'vega-interpreter', 'fontkit', 'world-atlas',
+  'vega', 'vega-lite', 'vega-interpreter', 'fontkit', 'pdfkit', 'world-atlas',
   '@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4',
 ];
 

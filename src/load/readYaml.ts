@@ -75,6 +75,67 @@ export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): { value: z.infer<S>; src: YamlSource } {
   const text = readText(root, file);
+  if (file.endsWith('.json')) {
+    const fast = readPlainJson(file, text, schema);
+    if (fast) return fast;
+  }
+  return parseWithPlaces(file, text, schema);
+}
+
+/**
+ * JSON that parses, has no reserved or repeated key and fits the schema needs
+ * no YAML parser (78 → 46 ms for the references): its places are found only if
+ * an error later asks for one. Anything else takes the YAML path, which
+ * reports the problem at its line.
+ */
+function readPlainJson<S extends z.ZodType>(file: string, text: string, schema: S): { value: z.infer<S>; src: YamlSource } | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (/"(__proto__|constructor|prototype)"\s*:/.test(text) || hasRepeatedKey(text)) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  let places: { doc: Document; lines: LineCounter } | undefined;
+  const parse = () => {
+    if (!places) {
+      const lines = new LineCounter();
+      places = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return places;
+  };
+  return { value: parsed.data, src: { file, text, get doc() { return parse().doc; }, get lines() { return parse().lines; } } };
+}
+
+/** Whether any object in valid JSON text names a key twice (JSON.parse keeps the last; YAML reports it). */
+export function hasRepeatedKey(text: string): boolean {
+  const objects: Set<string>[] = [];
+  const string = /"(?:[^"\\]|\\.)*"/y;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') objects.push(new Set());
+    else if (c === '[') objects.push(new Set()); // a placeholder, so ']' pops what '[' pushed
+    else if (c === '}' || c === ']') objects.pop();
+    else if (c === '"') {
+      string.lastIndex = i;
+      const m = string.exec(text)!;
+      i += m[0].length - 1;
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j])) j++;
+      if (text[j] === ':') {
+        const keys = objects[objects.length - 1];
+        const key = JSON.parse(m[0]) as string;
+        if (keys.has(key)) return true;
+        keys.add(key);
+      }
+    }
+  }
+  return false;
+}
+
+function parseWithPlaces<S extends z.ZodType>(file: string, text: string, schema: S): { value: z.infer<S>; src: YamlSource } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {

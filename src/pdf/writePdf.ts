@@ -5,7 +5,8 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fontFiles } from '../layout/fonts.ts';
 import type { DocDefinition } from '../layout/docDefinition.ts';
-import { installHooks, lastLayoutMs } from './pdfmake/install.ts';
+import { installHooks, keepShapedWords, lastLayoutMs, shapeWith } from './pdfmake/install.ts';
+import type { Cache } from '../cache/cache.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +17,8 @@ interface PdfMake {
   createPdf(doc: DocDefinition): { getBuffer(): Promise<Buffer> };
 }
 
-export async function renderPdf(definition: DocDefinition): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
+/** With a cache, shaped words are read from it and the new ones kept in it. */
+export async function renderPdf(definition: DocDefinition, cache?: Cache): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
   const pdfmake = require('pdfmake') as PdfMake;
   installHooks();
   const fonts = fontFiles();
@@ -25,7 +27,15 @@ export async function renderPdf(definition: DocDefinition): Promise<{ bytes: Buf
   // Nothing in a brief may reach the network or read files other than its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  const bytes = await pdfmake.createPdf(definition).getBuffer();
+  shapeWith(cache);
+  let bytes: Buffer;
+  try {
+    bytes = await pdfmake.createPdf(definition).getBuffer();
+  } catch (e) {
+    shapeWith(undefined);
+    throw e;
+  }
+  keepShapedWords();
   return { bytes, pageLayoutMs: lastLayoutMs() };
 }
 

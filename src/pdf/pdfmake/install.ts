@@ -7,7 +7,8 @@
 // - footnotes.ts: notes at the page foot, floats, widows, orphans, keep-with-next
 //   (core: layout/footnotePlacement.ts);
 // - justification.ts: justification at spaces only, drawn hyphens;
-// - fontCache.ts: one glyph-run cache per font file for the process;
+// - fontCache.ts: one glyph-run store per font file, for the process and on disk
+//   (core: layout/shapedRuns.ts);
 // - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts);
 // - styleLookup.ts: pdfmake's style lookup without its allocations, same search order.
 import { createRequire } from 'node:module';
@@ -25,6 +26,7 @@ const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, st
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
+export { shapeWith, keepShapedWords } from './fontCache.ts';
 
 /** Every hooked (or relied-upon) member, with a fragment of its source. */
 export const HOOKED: Hooked[] = concerns.flatMap((c) => c.hooked);

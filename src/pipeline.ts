@@ -1,9 +1,10 @@
 // The pipeline, stage by stage:
 //
-//   load ─▶ templates ─▶ model ─▶ notes ─▶ review ─▶ charts ─▶ layout ─▶ pdf ─▶ write
-//   data/   Handlebars   mdast,   citeproc  open      Vega-Lite  pdfmake  pdfmake  atomic PDF,
-//   YAML    → Markdown   numbers  Chicago,  items,    → SVG      doc def  pages,   figure
-//                                 Ibid.     --final                      bytes    report
+//   load ─▶ templates ─▶ model ─▶ notes ─▶ review ─▶ charts ─┬─▶ layout ─▶ pdf ─┬─▶ write
+//   data/   Handlebars   mdast,   citeproc  open      Vega-Lite │   pdfmake    pdfmake │   atomic PDF
+//   YAML    → Markdown   numbers  Chicago,  items,    → SVG     │   doc def    bytes   │   and HTML,
+//                                 Ibid.     --final             └─▶ html ─────────────┘   figure report
+//                                                                   the web edition (--format html)
 import { dirname, join } from 'node:path';
 import { loadProject, type Project } from './load/loadProject.ts';
 import { renderTemplates } from './templates/renderTemplates.ts';
@@ -15,6 +16,8 @@ import { docDefinition, figurePages } from './layout/docDefinition.ts';
 import { dataAttachments } from './layout/attachments.ts';
 import { pageGeometry, type Paper } from './layout/theme.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
+import { renderHtml } from './html/writeHtml.ts';
+import { htmlPath, type Format } from './formats.ts';
 import { creationDate } from './pdf/creationDate.ts';
 import { compare, readSnapshot, snapshot, type FigureChange, type FigureSnapshot } from './review/figureReport.ts';
 import { BriefFailure } from './errors/BriefError.ts';
@@ -22,10 +25,12 @@ import { messages } from './errors/messages.ts';
 import type { BriefDocument } from './model/types.ts';
 import type { Cache } from './cache/cache.ts';
 
-export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'review' | 'charts' | 'layout' | 'pdf' | 'write';
+export type Stage = 'load' | 'templates' | 'model' | 'notes' | 'review' | 'charts' | 'layout' | 'pdf' | 'html' | 'write';
 
 export interface BuildOptions {
   paper?: Paper;
+  /** Default: the PDF only. */
+  formats?: Format[];
   /** Refuse to build while open items remain. */
   final?: boolean;
   /** Where generated notes and chart SVGs are kept between builds (default: none). */
@@ -38,7 +43,10 @@ export interface BuildOptions {
 
 export interface BuildResult {
   document: BriefDocument;
+  /** The PDF's bytes; empty when only the web edition was asked for. */
   pdf: Buffer;
+  /** The web edition, when asked for. */
+  html?: Buffer;
   openItems: OpenItem[];
   /** Each figure's printed value and the pages it is on. */
   figures: FigureSnapshot;
@@ -65,6 +73,13 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const open = await step('review', () => openItems(project, document));
   if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);
   const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth, options.cache));
+  const formats = options.formats ?? ['pdf'];
+  const html = formats.includes('html')
+    ? Buffer.from(await step('html', () => renderHtml(document, charts, { draft: open.length > 0, cache: options.cache })))
+    : undefined;
+  if (!formats.includes('pdf')) {
+    return { document, pdf: Buffer.alloc(0), html, paper, openItems: open, figures: snapshot(project.figures, new Map(), project.meta.language), timings };
+  }
   const definition = await step('layout', () =>
     docDefinition(document, charts, {
       paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
@@ -72,7 +87,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
     }));
   const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition, options.cache));
   timings.pageLayout = pageLayoutMs;
-  return { document, pdf: bytes, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };
+  return { document, pdf: bytes, html, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };
 }
 
 export interface FileResult extends BuildResult {
@@ -80,17 +95,19 @@ export interface FileResult extends BuildResult {
   changes: FigureChange[];
 }
 
-/** Builds and writes the PDF, then the figure report beside it; both atomically. */
+/** Builds and writes the PDF (and the web edition beside it, out/brief.html), then the figure report; each atomically. */
 export async function buildToFile(root: string, outFile: string, options: BuildOptions = {}): Promise<FileResult> {
   const result = await build(root, options);
   const reportFile = figureReportPath(outFile);
   const changes = compare(readSnapshot(reportFile), result.figures);
   await timed(result.timings, options, 'write', () => {
-    writeAtomically(outFile, result.pdf);
+    if (result.pdf.length) writeAtomically(outFile, result.pdf);
+    if (result.html) writeAtomically(htmlPath(outFile), result.html);
     writeAtomically(reportFile, Buffer.from(JSON.stringify({ pdf: outFile, figures: result.figures }, null, 2) + '\n'));
   });
   return { ...result, changes };
 }
+
 
 /** out/brief.pdf keeps its report in out/brief.figures.json. */
 export function figureReportPath(outFile: string): string {

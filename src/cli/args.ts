@@ -1,5 +1,6 @@
 // Parses `brief <command> [options]` into a typed request, or a usage error.
 import { PAPERS, type Paper } from '../layout/theme.ts';
+import { FORMATS, type Format } from '../formats.ts';
 
 export type Command = 'build' | 'watch' | 'check' | 'init';
 
@@ -12,6 +13,8 @@ export interface Request {
   /** As asked on the command line; otherwise the brief's own (meta.paper), else A4. */
   paper?: Paper;
   final: boolean;
+  /** What `build` and `watch` write: the PDF, the web edition (out/brief.html), or both. */
+  formats: Format[];
   debug: boolean;
   /** Build everything afresh, ignoring out/.cache. */
   noCache: boolean;
@@ -63,6 +66,13 @@ export function parseArgs(argv: string[]): Request {
       case '--final':
         request.final = true;
         break;
+      case '--format': {
+        const formats = value().toLowerCase().split(',').map((f) => f.trim());
+        const unknown = formats.find((f) => !FORMATS.includes(f as Format));
+        if (unknown !== undefined || !formats.length) throw new UsageError(`--format takes pdf, html or pdf,html, not "${unknown}"`);
+        request.formats = [...new Set(formats as Format[])];
+        break;
+      }
       case '--debug':
         request.debug = true;
         break;
@@ -78,7 +88,7 @@ export function parseArgs(argv: string[]): Request {
 }
 
 function defaults(): Omit<Request, 'command'> {
-  return { help: false, root: '.', out: 'out/brief.pdf', final: false, debug: false, noCache: false };
+  return { help: false, root: '.', out: 'out/brief.pdf', final: false, formats: ['pdf'], debug: false, noCache: false };
 }
 
 export const HELP: Record<Command | 'main', string> = {
@@ -86,25 +96,27 @@ export const HELP: Record<Command | 'main', string> = {
 
 commands:
   init    write a small sample brief project into a new folder, ready to build
-  build   validate everything and write the brief (out/brief.pdf)
+  build   validate everything and write the brief (out/brief.pdf; --format html for out/brief.html)
   watch   rebuild whenever data/, templates/ or charts/ change
   check   validate everything and lay the brief out, without writing
 
 Run brief <command> --help for its options. Exit codes: 0 ok, 1 invalid input, 2 usage.`,
-  build: `usage: brief build [--data DIR] [--out FILE] [--paper a4|letter] [--final] [--debug]
+  build: `usage: brief build [--data DIR] [--out FILE] [--format pdf|html|pdf,html] [--paper a4|letter] [--final] [--debug]
 
 Writes the brief and reports the figures that changed since the last build.
   --data DIR     the project folder, or its data/ folder (default: this folder)
-  --out FILE     where to write the PDF, relative to the project (default out/brief.pdf)
+  --out FILE     where to write the PDF, relative to the project (default out/brief.pdf);
+                 the web edition goes beside it (out/brief.html)
+  --format LIST  pdf (the default), html (one self-contained web page) or pdf,html
   --paper SIZE   a4 or letter (default: paper in data/brief.yaml, else a4)
   --final        refuse to build while open items remain (missing notes, unsourced figures, TODOs)
   --no-cache     regenerate notes and charts instead of reusing out/.cache
   --debug        print stack traces for internal errors`,
-  watch: `usage: brief watch [--data DIR] [--out FILE] [--paper a4|letter] [--debug]
+  watch: `usage: brief watch [--data DIR] [--out FILE] [--format pdf|html|pdf,html] [--paper a4|letter] [--debug]
 
 Builds, then rebuilds on every change in data/, templates/ or charts/, printing
 what changed and how long it took. A broken edit prints its error and keeps the
-last good PDF. Stop with Ctrl-C.`,
+last good PDF (and web edition). Stop with Ctrl-C.`,
   init: `usage: brief init DIR
 
 Writes a small, complete brief project into DIR (a new or empty folder): its

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
 import { inputsKey, isUpToDate, programFiles } from './upToDate.ts';
 import { packageRoot } from '../packageRoot.ts';
+import { outputFiles } from '../formats.ts';
 
 const argv = process.argv.slice(2);
 let key: string | undefined;
@@ -17,8 +18,9 @@ try {
       root: resolve(request.root), argv, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, nodeVersion: process.version,
       programFiles: programFiles(self), lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
     });
-    if (isUpToDate(resolve(request.root, request.out), key)) {
-      process.stdout.write(`up to date: ${request.out} (no input has changed since it was written)\n`);
+    const out = resolve(request.root, request.out);
+    if (isUpToDate(out, outputFiles(out, request.formats), key)) {
+      process.stdout.write(`up to date: ${outputFiles(request.out, request.formats).join(', ')} (no input has changed since written)\n`);
       process.exit(0);
     }
   }

@@ -13,6 +13,7 @@ import { initProject } from './init.ts';
 import { keyFile } from './upToDate.ts';
 import { preloadCharts } from '../charts/renderChart.ts';
 import { writeAtomically } from '../pdf/writePdf.ts';
+import { htmlPath } from '../formats.ts';
 
 /** Where the command writes: the terminal, or a test's buffers. */
 export interface Io {
@@ -62,7 +63,7 @@ function options(request: Request): BuildOptions {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
   // `check` writes nothing, not even to the cache.
   const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
-  return { paper: request.paper, final: request.final, onStage, cache: request.noCache || request.command === 'check' ? undefined : diskCache(join(resolve(request.root), 'out', '.cache'), programVersion(), CACHED_PACKAGES) };
+  return { paper: request.paper, final: request.final, formats: request.formats, onStage, cache: request.noCache || request.command === 'check' ? undefined : diskCache(join(resolve(request.root), 'out', '.cache'), programVersion(), CACHED_PACKAGES) };
 }
 
 /** This program's own version for the cache key: the running file's size and time change with every rebuild of it. */
@@ -95,7 +96,9 @@ async function once(request: Request): Promise<boolean> {
     if (inputsKey) writeAtomically(keyFile(file), Buffer.from(inputsKey + '\n'));
     else rmSync(keyFile(file), { force: true });
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
-    out(`wrote ${request.out}: ${(result.pdf.length / 1024).toFixed(0)} KB, ${result.document.notes.length} notes, ${result.document.figures.length} figures, ${result.paper.toUpperCase()} (${ms(started)})`);
+    const counts = `${result.document.notes.length} notes, ${result.document.figures.length} figures`;
+    if (result.html) out(`wrote ${htmlPath(request.out)}: ${kb(result.html)}, ${counts}, one self-contained page${result.pdf.length ? '' : ` (${ms(started)})`}`);
+    if (result.pdf.length) out(`wrote ${request.out}: ${kb(result.pdf)}, ${counts}, ${result.paper.toUpperCase()} (${ms(started)})`);
     return true;
   } catch (e) {
     clearProgress();
@@ -120,6 +123,10 @@ function printFailure(e: unknown, request: Request): void {
   }
   err(`error: internal error: ${e instanceof Error ? e.message : String(e)} [internal] — rerun with --debug and report it`);
   if (request.debug && e instanceof Error && e.stack) err(e.stack);
+}
+
+function kb(bytes: Buffer): string {
+  return `${(bytes.length / 1024).toFixed(0)} KB`;
 }
 
 function ms(started: number): string {

@@ -51,6 +51,7 @@ export function programFiles(entry: string): string[] {
   return [entry, ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.mjs')).sort().map((f) => join(chunks, f)) : [])];
 }
 
-export function isUpToDate(pdf: string, key: string): boolean {
-  return existsSync(pdf) && existsSync(keyFile(pdf)) && statSync(pdf).size > 0 && readFileSync(keyFile(pdf), 'utf8').trim() === key;
+/** The key is kept beside the PDF's path (`out`), whatever the formats; every file the build writes must be there. */
+export function isUpToDate(out: string, files: string[], key: string): boolean {
+  return files.every((f) => existsSync(f) && statSync(f).size > 0) && existsSync(keyFile(out)) && readFileSync(keyFile(out), 'utf8').trim() === key;
 }

@@ -23,10 +23,12 @@ export default async function setup(project: TestProject): Promise<() => void> {
       root = copyProject();
       for (const e of edits) edit(root, e.file, e.change);
     }
-    const result = await build(root);
+    // Both formats from one build: the web edition must not change the PDF (the cache test compares).
+    const result = await build(root, { formats: ['pdf', 'html'] });
     const out = join(dir, name);
     mkdirSync(out);
     writeFileSync(join(out, 'brief.pdf'), result.pdf);
+    writeFileSync(join(out, 'brief.html'), result.html!);
     // Functions (the header and footer templates) do not survive JSON; no test reads them.
     writeFileSync(join(out, 'document.json'), JSON.stringify(result.document));
     writeFileSync(join(out, 'text.json'), JSON.stringify(await readPdf(result.pdf)));

@@ -8,6 +8,8 @@ import type { Variant } from './variants.ts';
 
 export interface SharedBuild {
   pdf: Buffer;
+  /** The web edition, built with the PDF. */
+  html: string;
   /** The document model as JSON: everything but the header and footer functions. */
   document: Omit<BriefDocument, 'header' | 'footer'>;
   text: PdfText;
@@ -21,6 +23,7 @@ export function shared(variant: Variant = 'brief'): SharedBuild {
     const dir = join(inject('sharedBuilds'), variant);
     build = {
       pdf: readFileSync(join(dir, 'brief.pdf')),
+      html: readFileSync(join(dir, 'brief.html'), 'utf8'),
       document: JSON.parse(readFileSync(join(dir, 'document.json'), 'utf8')),
       text: JSON.parse(readFileSync(join(dir, 'text.json'), 'utf8')),
     };
@@ -29,7 +32,7 @@ export function shared(variant: Variant = 'brief'): SharedBuild {
   return build;
 }
 
-/** A file of a shared build, for a child process: brief.pdf, document.json or text.json. */
-export function sharedFile(variant: Variant, file: 'brief.pdf' | 'document.json' | 'text.json'): string {
+/** A file of a shared build, for a child process: brief.pdf, brief.html, document.json or text.json. */
+export function sharedFile(variant: Variant, file: 'brief.pdf' | 'brief.html' | 'document.json' | 'text.json'): string {
   return join(inject('sharedBuilds'), variant, file);
 }

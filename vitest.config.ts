@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Real-browser tests run apart: `npm run test:browser` (vitest.browser.config.ts).
+    exclude: ['tests/browser/**', '**/node_modules/**'],
     // The brief (and the variants the content tests read) is built once per run, here.
     globalSetup: ['tests/support/globalSetup.ts'],
     // One cold build takes 3–8 s on a loaded 2-core machine; a test that builds

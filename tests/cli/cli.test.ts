@@ -1,7 +1,7 @@
 // The `brief` command as a user runs it: exit codes, messages, atomic and
 // reproducible output, the figure-change report, draft and final.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { ROOT, copyProject, edit } from '../support/project.ts';
@@ -99,6 +99,30 @@ describe('brief build', () => {
   });
 });
 
+describe('brief build --format', () => {
+  test('pdf,html writes the PDF and the web edition beside it; unchanged, both are up to date; html alone writes no PDF', () => {
+    const dir = copyProject();
+    const both = brief('build', '--data', join(dir, 'data'), '--format', 'pdf,html');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toMatch(/^wrote out\/brief\.html: \d+ KB, 58 notes, 6 figures, one self-contained page$/m);
+    expect(both.stdout).toMatch(/^wrote out\/brief\.pdf: \d+ KB/m);
+    const html = readFileSync(join(dir, 'out', 'brief.html'));
+    expect(html.subarray(0, 15).toString()).toBe('<!doctype html>');
+    expect(brief('build', '--data', join(dir, 'data'), '--format', 'pdf,html').stdout).toMatch(/^up to date: out\/brief\.pdf, out\/brief\.html/m);
+    // Asked for one more format, the build is not up to date until that file is written.
+    rmSync(join(dir, 'out', 'brief.html'));
+    expect(brief('build', '--data', join(dir, 'data'), '--format', 'pdf,html').stdout).toMatch(/^wrote out\/brief\.html/m);
+    // The same inputs give the same bytes.
+    expect(Buffer.compare(readFileSync(join(dir, 'out', 'brief.html')), html)).toBe(0);
+    const web = copyProject();
+    const only = brief('build', '--data', join(web, 'data'), '--format', 'html');
+    expect(only.code).toBe(0);
+    expect(existsSync(join(web, 'out', 'brief.html'))).toBe(true);
+    expect(existsSync(join(web, 'out', 'brief.pdf'))).toBe(false);
+    expect(Buffer.compare(readFileSync(join(web, 'out', 'brief.html')), html)).toBe(0);
+  });
+});
+
 describe('brief usage', () => {
   test('check validates without writing', () => {
     const dir = copyProject();
@@ -115,7 +139,7 @@ describe('brief usage', () => {
     expect(run.stdout).toMatch(new RegExp(`^usage: brief ${command}`));
   });
 
-  test.each([[['frob']], [['build', '--paper', 'a5']], [['build', '--out']], [['build', '--colour']], [['init']]])('%j is a usage error: exit 2', async (args) => {
+  test.each([[['frob']], [['build', '--paper', 'a5']], [['build', '--format', 'docx']], [['build', '--format', 'pdf,epub']], [['build', '--out']], [['build', '--colour']], [['init']]])('%j is a usage error: exit 2', async (args) => {
     const run = await runBrief(...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^brief: /);

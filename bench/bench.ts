@@ -5,6 +5,8 @@
 //            out/.cache warm (notes, charts, shaped words), median of 5
 //   same     `brief build` with nothing changed (the up-to-date check), median of 5
 //   clean    `brief build --no-cache`, median of 5
+//   both     `brief build --format pdf,html` after a one-figure edit, median of 5,
+//            against the PDF alone (the goal: under 1.3×)
 //   watch    `brief watch`, a one-figure edit to the PDF written (bench/watch.ts)
 //   warm     a rebuild in one process after a one-figure edit, as `brief watch` does it
 //   stages   time per stage of that warm rebuild
@@ -38,12 +40,16 @@ cli(); // bundle, fill the cache
 const editRuns: number[] = [];
 const sameRuns: number[] = [];
 const cleanRuns: number[] = [];
+const bothRuns: number[] = [];
 for (let i = 0; i < 5; i++) {
   setTourists(146000 + i);
   editRuns.push(cli());
   sameRuns.push(cli());
   cleanRuns.push(cli('--no-cache', '--out', join(project, 'clean.pdf')));
+  setTourists(147000 + i);
+  bothRuns.push(cli('--format', 'pdf,html', '--out', join(project, 'both.pdf')));
 }
+const both = median(bothRuns);
 const coldEdit = median(editRuns);
 const coldSame = median(sameRuns);
 const coldUncached = median(cleanRuns);
@@ -82,6 +88,7 @@ const peak = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'benc
 console.log(`brief build after a one-figure edit (fresh process, caches warm): ${round(coldEdit)} ms (goal ≤ 800)`);
 console.log(`brief build with nothing changed:                              ${round(coldSame)} ms (goal ≤ 100)`);
 console.log(`brief build --no-cache:                                        ${round(coldUncached)} ms`);
+console.log(`brief build --format pdf,html after a one-figure edit:         ${round(both)} ms (${round(both / coldEdit)}× the PDF alone; goal < 1.3×)`);
 console.log(`brief watch, one-figure edit to the PDF written:               first ${watch[1]} ms, median ${watch[2]} ms (goal ≤ 100)`);
 console.log(`warm rebuild after a one-figure edit:    ${round(warm)} ms`);
 console.log(`stages of that rebuild (ms):             ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -91,4 +98,4 @@ const ratio = scales[2].layoutMs / scales[0].layoutMs;
 console.log(`layout at 20× costs ${round(ratio)}× the 1× layout (goal ≤ 25×); per page ${round(scales[2].layoutMsPerPage / scales[0].layoutMsPerPage)}× the 1× rate`);
 console.log(`peak memory of the 20× build: ${round(peak.peakRssMiB)} MiB (goal < 400 MiB)`);
 mkdirSync('out', { recursive: true });
-writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), nothingChangedMs: round(coldSame), coldUncachedMs: round(coldUncached), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xRssMiB: round(peak.peakRssMiB) }, null, 2) + '\n');
+writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), nothingChangedMs: round(coldSame), coldUncachedMs: round(coldUncached), bothFormatsMs: round(both), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xRssMiB: round(peak.peakRssMiB) }, null, 2) + '\n');

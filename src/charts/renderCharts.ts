@@ -33,9 +33,14 @@ export async function renderCharts(project: Project, document: BriefDocument, wi
     const problems: LoaderProblem[] = [];
     try {
       const render = async () => {
-        // The spec as written, against the Vega-Lite schema, before vega sees it.
-        const problem = await checkSpec(chart.vegaLite);
-        if (problem) throw new ChartSpecSchemaError(problem, specLine(project, chart.spec, problem.pointer));
+        // The spec as written, against the Vega-Lite schema, before vega sees it. A spec
+        // found valid is remembered (by its text and the library versions): after a
+        // figure edit the 8 MB validator need not load again for the same spec.
+        if (!cache.read('valid-spec', chart.vegaLite)) {
+          const problem = await checkSpec(chart.vegaLite);
+          if (problem) throw new ChartSpecSchemaError(problem, specLine(project, chart.spec, problem.pointer));
+          cache.write('valid-spec', chart.vegaLite, true);
+        }
         const datasets: Record<string, unknown[]> = { rows };
         // The world's outlines load only when a map is drawn, not on every build.
         if (chart.geo) {

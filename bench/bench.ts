@@ -88,7 +88,7 @@ const peak = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'benc
 console.log(`brief build after a one-figure edit (fresh process, caches warm): ${round(coldEdit)} ms (goal ≤ 800)`);
 console.log(`brief build with nothing changed:                              ${round(coldSame)} ms (goal ≤ 100)`);
 console.log(`brief build --no-cache:                                        ${round(coldUncached)} ms`);
-console.log(`brief build --format pdf,html after a one-figure edit:         ${round(both)} ms (${round(both / coldEdit)}× the PDF alone; goal < 1.3×)`);
+console.log(`brief build --format pdf,html after a one-figure edit:         ${round(both)} ms (${(both / coldEdit).toFixed(2)}× the PDF alone; goal < 1.3×)`);
 console.log(`brief watch, one-figure edit to the PDF written:               first ${watch[1]} ms, median ${watch[2]} ms (goal ≤ 100)`);
 console.log(`warm rebuild after a one-figure edit:    ${round(warm)} ms`);
 console.log(`stages of that rebuild (ms):             ${Object.entries(stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -76,6 +76,7 @@ figure .source{font:400 .8125rem/1.4 ${sans};color:var(--muted);margin:.5rem 0 0
   main.wrap{padding:0}
   p{text-align:justify}
   h2{break-after:avoid}
+  .findings,.contents,.notes aside{break-inside:avoid}
   figure{break-inside:avoid}
   .text>.notes{display:block;font-size:8.5pt;border-left:0;padding-left:0}
   a{text-decoration:none}

@@ -97,7 +97,7 @@ function note(n: Note, missingNote: string): string {
   const text = n.status === 'ok'
     ? inlineHtml(n.inlines)
     : el('span', { class: 'missing' }, esc(missingNote.replace('{context}', () => n.context)));
-  return el('aside', { id: `note-${n.number}`, role: 'doc-footnote', class: n.status === 'missing' ? 'lost' : undefined }, `${back}${text}`);
+  return el('aside', { id: `note-${n.number}`, role: 'doc-footnote' }, `${back}${text}`);
 }
 
 function figure(info: FigureInfo, charts: ChartImages): string {
@@ -106,7 +106,7 @@ function figure(info: FigureInfo, charts: ChartImages): string {
   return el('figure', { id, 'aria-labelledby': `${id}-caption` }, [
     el('figcaption', { id: `${id}-caption` }, `<span class="label">Figure ${info.number}:</span> ${esc(info.caption)}`),
     // On a phone the chart keeps a readable size and scrolls sideways; focusable, so a keyboard can scroll it.
-    el('div', { class: 'chart', tabindex: 0, 'aria-labelledby': `${id}-caption` }, inlineSvg(chart.svg, { idPrefix: `${id}-`, alt: info.alt })),
+    el('div', { class: 'chart', tabindex: 0, role: 'group', 'aria-labelledby': `${id}-caption` }, inlineSvg(chart.svg, { idPrefix: `${id}-`, alt: info.alt })),
     el('p', { class: 'source' }, `<em>Source:</em> ${esc(info.source)}`),
     info.mapNote ? el('p', { class: 'source' }, `<em>Note:</em> ${esc(info.mapNote)}`) : '',
   ].join(''));

@@ -153,12 +153,12 @@ describe('brief usage', () => {
 });
 
 describe('brief watch', () => {
-  test('rebuilds after each of three saves by rename (write a new file, rename it over the old), reports what changed, gives the bytes of a clean build, and keeps the last good PDF through a broken edit written in place', async () => {
+  test('rebuilds the PDF and the web edition after each of three saves by rename (write a new file, rename it over the old), reports what changed, gives the bytes of a clean build, and keeps the last good PDF through a broken edit written in place', async () => {
     const { spawn } = await import('node:child_process');
     const { renameSync, writeFileSync } = await import('node:fs');
     const dir = copyProject();
     const out = join(dir, 'out', 'brief.pdf');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out, '--format', 'pdf,html'], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Stopped however the test ends, a timeout included (a timed-out test never reaches its finally).
     onTestFinished(() => {
       child.kill('SIGKILL');
@@ -189,6 +189,8 @@ describe('brief watch', () => {
       }
       expect(output.match(/^changed: data\/figures\.yaml/gm)?.length).toBeGreaterThanOrEqual(3);
       expect(output).toMatch(/figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\)/);
+      // The web edition was rebuilt with each save too.
+      expect(readFileSync(join(dir, 'out', 'brief.html'), 'utf8')).toContain('153,456');
       // A broken edit prints its error and keeps the last good PDF.
       const good = readFileSync(out);
       writeFileSync(file, readFileSync(file, 'utf8').replace('value: 153456', 'value: [unclosed'));

@@ -21,7 +21,7 @@ describe('brief init DIR, then brief build --data DIR', () => {
   let pdf: PdfText;
   beforeAll(async () => {
     expect(brief('init', dir).code).toBe(0);
-    built = brief('build', '--data', dir);
+    built = brief('build', '--data', dir, '--format', 'pdf,html');
     pdf = await readPdf(readFileSync(join(dir, 'out', 'brief.pdf')));
   });
 
@@ -32,6 +32,16 @@ describe('brief init DIR, then brief build --data DIR', () => {
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/^wrote out\/brief\.pdf: \d+ KB, 3 notes, 2 figures, LETTER/m);
+  });
+
+  test('and its web edition, in its language, with no draft mark (no open items)', async () => {
+    const { parseHTML } = await import('linkedom');
+    const { document } = parseHTML(readFileSync(join(dir, 'out', 'brief.html'), 'utf8'));
+    expect(document.documentElement.getAttribute('lang')).toBe('en-US');
+    expect(document.querySelector('.draft')).toBeNull();
+    expect(document.querySelectorAll('[role="doc-footnote"]')).toHaveLength(3);
+    expect([...document.querySelectorAll('figcaption')].map((f) => f.textContent)).toEqual(['Figure 1: Sample figures (placeholder data)', 'Figure 2: Places named in this sample']);
+    expect(document.body.textContent).toContain('May 15, 2024');
   });
 
   test('with notes at the page foot, a chart and a map', () => {

@@ -16,7 +16,6 @@ import { docDefinition, figurePages } from './layout/docDefinition.ts';
 import { dataAttachments } from './layout/attachments.ts';
 import { pageGeometry, type Paper } from './layout/theme.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
-import { renderHtml } from './html/writeHtml.ts';
 import { htmlPath, type Format } from './formats.ts';
 import { creationDate } from './pdf/creationDate.ts';
 import { compare, readSnapshot, snapshot, type FigureChange, type FigureSnapshot } from './review/figureReport.ts';
@@ -75,7 +74,8 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const charts = await step('charts', () => renderCharts(project, document, pageGeometry(paper).bodyWidth, options.cache));
   const formats = options.formats ?? ['pdf'];
   const html = formats.includes('html')
-    ? Buffer.from(await step('html', () => renderHtml(document, charts, { draft: open.length > 0, cache: options.cache })))
+    // Loaded only when asked for: a PDF build does not pay for the HTML writer and its SVG parser.
+    ? Buffer.from(await step('html', async () => (await import('./html/writeHtml.ts')).renderHtml(document, charts, { draft: open.length > 0, cache: options.cache })))
     : undefined;
   if (!formats.includes('pdf')) {
     return { document, pdf: Buffer.alloc(0), html, paper, openItems: open, figures: snapshot(project.figures, new Map(), project.meta.language), timings };

@@ -2,12 +2,15 @@
 // as TTF files from their npm packages (both cover č ć š ž đ).
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import { dirname, join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 
 const require = createRequire(import.meta.url);
+// fontkit's CommonJS build, the one pdfkit requires: importing it as ESM would
+// load a second copy of fontkit (about 150 ms and its memory) in every build.
+const fontkit = require('fontkit') as typeof Fontkit;
 
 export const SERIF = 'Source Serif 4';
 export const SANS = 'Source Sans 3';
@@ -50,7 +53,7 @@ const lineHeights = new Map<string, number>();
 export function lineHeightFor(multiple: number, family: string): number {
   let own = lineHeights.get(family);
   if (own === undefined) {
-    const font = fontkit.openSync(fontFiles()[family].normal) as fontkit.Font;
+    const font = fontkit.openSync(fontFiles()[family].normal) as Fontkit.Font;
     own = (font.ascent - font.descent) / font.unitsPerEm;
     lineHeights.set(family, own);
   }

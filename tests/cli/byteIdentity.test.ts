@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 
 const dir = copyProject();
@@ -30,20 +30,32 @@ function buildAllWays(): Buffer {
   return cached;
 }
 
-test('a series of edits: each cached build equals a clean build, and undoing them gives the first bytes again', () => {
-  const first = buildAllWays();
-  // A figure: new words to shape, a chart to draw again, a changed report.
-  edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
-  const figure = buildAllWays();
-  expect(Buffer.compare(figure, first)).not.toBe(0);
-  // A note's text and a sentence of prose: notes generated again, paragraphs set again.
-  edit(dir, 'data/notes.yaml', (t) => t.replace("text: 'The Western Balkans includes", "text: 'In 2020, the Western Balkans included"));
-  edit(dir, 'templates/sections/introduction.md.hbs', (t) => t.replace('plays an important role with regard to Europe', 'plays a central role with regard to Europe'));
-  buildAllWays();
-  // A chart's spec.
-  edit(dir, 'charts/chinese-tourists.vl.json', (t) => t.replace('"height": { "step": 24 }', '"height": { "step": 28 }'));
-  buildAllWays();
-  // Back to the start: the caches now hold more than this build needs, and must not show.
-  for (const [file, text] of Object.entries(original)) writeFileSync(join(dir, file), text);
-  expect(Buffer.compare(buildAllWays(), first)).toBe(0);
+// One step per test (they run in order and share the project): each stays far
+// within the timeout on a busy machine.
+describe('a series of edits: each cached build equals a clean build, and undoing them gives the first bytes again', () => {
+  let first: Buffer;
+  test('the project as it is', () => {
+    first = buildAllWays();
+  });
+
+  test('a figure: new words to shape, a chart to draw again, a changed report', () => {
+    edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1151234'));
+    expect(Buffer.compare(buildAllWays(), first)).not.toBe(0);
+  });
+
+  test('a note’s text and a sentence of prose: notes generated again, paragraphs set again', () => {
+    edit(dir, 'data/notes.yaml', (t) => t.replace("text: 'The Western Balkans includes", "text: 'In 2020, the Western Balkans included"));
+    edit(dir, 'templates/sections/introduction.md.hbs', (t) => t.replace('plays an important role with regard to Europe', 'plays a central role with regard to Europe'));
+    buildAllWays();
+  });
+
+  test('a chart’s spec', () => {
+    edit(dir, 'charts/chinese-tourists.vl.json', (t) => t.replace('"height": { "step": 24 }', '"height": { "step": 28 }'));
+    buildAllWays();
+  });
+
+  test('back to the start: the caches now hold more than this build needs, and it must not show', () => {
+    for (const [file, text] of Object.entries(original)) writeFileSync(join(dir, file), text);
+    expect(Buffer.compare(buildAllWays(), first)).toBe(0);
+  });
 });

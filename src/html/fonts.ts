@@ -28,7 +28,8 @@ function faces(): Face[] {
 
 /** `@font-face` rules for every face, each holding only `chars` (sorted, so the same text gives the same bytes). */
 export async function fontFaces(chars: Set<string>, cache: Cache = noCache): Promise<string> {
-  const text = [...chars].filter((c) => c.trim()).sort().join('');
+  // Spaces too (the word space, no-break and thin spaces): a face without them would borrow another font's widths.
+  const text = [...chars].filter((c) => !/[\u0000-\u001f]/.test(c)).sort().join('');
   const { default: subsetFont } = await import('subset-font');
   const rules: string[] = [];
   // One at a time: hb-subset runs in one wasm instance.

@@ -84,7 +84,7 @@ export function readYaml<S extends z.ZodType>(root: string, file: string, schema
 
 /**
  * JSON that parses, has no reserved or repeated key and fits the schema needs
- * no YAML parser (78 → 46 ms for the references): its places are found only if
+ * no YAML parser (references.json: 42 ms → under 1 ms): its places are found only if
  * an error later asks for one. Anything else takes the YAML path, which
  * reports the problem at its line.
  */

@@ -4,12 +4,9 @@
 // exactly what the work would have returned, so the output never depends on
 // the cache; a damaged entry is recomputed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { packageVersion } from '../packageRoot.ts';
 
 export interface Cache {
   get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T>;
@@ -23,7 +20,7 @@ export const noCache: Cache = { get: (_ns, _key, compute) => compute(), read: ()
 
 /** `programVersion` changes whenever the program does (the CLI passes its bundle's size and time). */
 export function diskCache(dir: string, programVersion: string, packages: string[]): Cache {
-  const versions = packages.map((p) => `${p}@${packageVersion(p)}`);
+  const versions = packages.map((p) => `${p}@${versionOf(p)}`);
   const fileOf = (namespace: string, key: unknown) =>
     join(dir, namespace, `${createHash('sha256').update(JSON.stringify({ programVersion, versions, namespace, key })).digest('hex')}.json`);
   const read = <T>(namespace: string, key: unknown): T | undefined => {
@@ -60,22 +57,10 @@ export const CACHED_PACKAGES = [
   '@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4',
 ];
 
-/** A package's version, found from its entry point: some (vega) do not export their package.json. */
-function packageVersion(name: string): string {
+function versionOf(name: string): string {
   try {
-    return require(`${name}/package.json`).version;
+    return packageVersion(name);
   } catch {
-    // not exported: walk up from the entry point instead
-  }
-  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
-  for (;;) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8'));
-      if (pkg.name === name) return pkg.version;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
+    return 'unknown';
   }
 }

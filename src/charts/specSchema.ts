@@ -7,9 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { packageRoot } from '../packageRoot.ts';
-
-const require = createRequire(import.meta.url);
+import { packageDir, packageRoot, packageVersion } from '../packageRoot.ts';
 
 export interface SpecProblem {
   /** JSON pointer into the spec, e.g. /layer/0/mark. */
@@ -21,22 +19,10 @@ type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string
 
 let validator: Promise<Validate> | undefined;
 
-/** A package's folder, found from its main entry (vega-lite's exports map hides package.json). */
-function packageDir(name: string): string {
-  let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`package ${name} not found`);
-    dir = up;
-  }
-  return dir;
-}
-
 function load(): Promise<Validate> {
   validator ??= (async () => {
     const vegaLite = packageDir('vega-lite');
-    const version = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
-    const versions = `${version(vegaLite)}-${version(packageDir('ajv'))}`;
+    const versions = `${packageVersion('vega-lite')}-${packageVersion('ajv')}`;
     const file = join(packageRoot(import.meta.url), 'dist', `vega-lite-schema-${versions}.cjs`);
     if (!existsSync(file)) {
       const { default: Ajv } = await import('ajv');

@@ -2,9 +2,8 @@
 // page shows (harfbuzz's hb-subset, through subset-font) and inlined as WOFF
 // data URIs, so the page needs no font server and stays small. A subset
 // depends only on the font's bytes and the characters, so it is cached.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fontFiles, SANS, SERIF } from '../layout/fonts.ts';
+import { fontDigest, fontFiles, SANS, SERIF } from '../layout/fonts.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
 
 interface Face {
@@ -30,14 +29,13 @@ function faces(): Face[] {
 export async function fontFaces(chars: Set<string>, cache: Cache = noCache): Promise<string> {
   // Spaces too (the word space, no-break and thin spaces): a face without them would borrow another font's widths.
   const text = [...chars].filter((c) => !/[\u0000-\u001f]/.test(c)).sort().join('');
-  const { default: subsetFont } = await import('subset-font');
   const rules: string[] = [];
-  // One at a time: hb-subset runs in one wasm instance.
+  // One at a time: hb-subset runs in one wasm instance, loaded only when a subset is not cached.
   for (const face of faces()) {
-    const bytes = readFileSync(face.file);
-    const font = createHash('sha256').update(bytes).digest('hex');
-    const woff = await cache.get('webfont', { font, text }, async () =>
-      (await subsetFont(bytes, text, { targetFormat: 'woff', noHinting: true })).toString('base64'));
+    const woff = await cache.get('webfont', { font: fontDigest(face.file), text }, async () => {
+      const { default: subsetFont } = await import('subset-font');
+      return (await subsetFont(readFileSync(face.file), text, { targetFormat: 'woff', noHinting: true })).toString('base64');
+    });
     rules.push(`@font-face{font-family:"${face.family}";font-weight:${face.weight};font-style:${face.style};font-display:block;src:url(data:font/woff;base64,${woff}) format("woff")}`);
   }
   return rules.join('\n');

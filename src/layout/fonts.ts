@@ -1,7 +1,8 @@
 // The brief's fonts: Source Serif 4 for text and Source Sans 3 for headings,
 // as TTF files from their npm packages (both cover č ć š ž đ).
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import type * as Fontkit from 'fontkit';
 import { dirname, join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
@@ -58,4 +59,13 @@ export function lineHeightFor(multiple: number, family: string): number {
     lineHeights.set(family, own);
   }
   return multiple / own;
+}
+
+const digests = new Map<string, string>();
+
+/** A font file's sha256, once per process: the key of what is cached from it (shaped words, web subsets). */
+export function fontDigest(file: string): string {
+  let digest = digests.get(file);
+  if (!digest) digests.set(file, (digest = createHash('sha256').update(readFileSync(file)).digest('hex')));
+  return digest;
 }

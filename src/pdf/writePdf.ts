@@ -28,15 +28,13 @@ export async function renderPdf(definition: DocDefinition, cache?: Cache): Promi
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
   shapeWith(cache);
-  let bytes: Buffer;
   try {
-    bytes = await pdfmake.createPdf(definition).getBuffer();
-  } catch (e) {
+    const bytes = await pdfmake.createPdf(definition).getBuffer();
+    keepShapedWords();
+    return { bytes, pageLayoutMs: lastLayoutMs() };
+  } finally {
     shapeWith(undefined);
-    throw e;
   }
-  keepShapedWords();
-  return { bytes, pageLayoutMs: lastLayoutMs() };
 }
 
 /** Writes beside the target and renames: readers see the old file or the new one, never half of one. */

@@ -9,11 +9,10 @@
 // the shared store packed as arrays: a fontkit run holds the parsed font of the
 // document that shaped it, and sharing those would keep every document's fonts
 // alive (+1.7 MiB a rebuild in a long watch session).
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { internals, type Any, type Hooked } from './internals.ts';
 import { isPackedRuns, lazyRuns, packRun, type PackedRun, type Run } from '../../layout/shapedRuns.ts';
 import type { Cache } from '../../cache/cache.ts';
+import { fontDigest } from '../../layout/fonts.ts';
 
 export const hooked: Hooked[] = [['PDFDocument', 'provideFont', 'this.fontCache[familyName][type] = this.font(...def)._font']];
 
@@ -31,7 +30,7 @@ const files = new Map<string, FontFile>();
 /** The build being rendered: its cache and each font's layoutCache in it. */
 let active: { cache: Cache; used: Map<string, Record<string, Run>> } | undefined;
 
-/** Called before a document is rendered: where shaped words are kept (none: this process only). */
+/** Called before a document is rendered, and with undefined after: where shaped words are kept (none: this process only). */
 export function shapeWith(cache: Cache | undefined): void {
   active = cache ? { cache, used: new Map() } : undefined;
 }
@@ -55,7 +54,6 @@ export function keepShapedWords(): void {
     Object.defineProperties(font.base!, Object.getOwnPropertyDescriptors(more));
     active.cache.write('shaping', font.key!, packed);
   }
-  active = undefined;
 }
 
 export function install(): void {
@@ -72,7 +70,7 @@ export function install(): void {
     else files.set(file, (known = { shared: font.layoutCache }));
     if (active) {
       if (!known.packed) {
-        known.key = createHash('sha256').update(readFileSync(file)).digest('hex');
+        known.key = fontDigest(file);
         const stored = active.cache.read<unknown>('shaping', known.key);
         known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {});
         known.base = lazyRuns(known.packed!);

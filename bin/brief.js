@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The `brief` command. It runs src/ bundled into one file by esbuild
-// (dist/brief.mjs and its chunks), rebuilt here whenever a source file is
-// newer, so a build starts without compiling TypeScript on every run.
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+// The `brief` command. It runs src/ bundled by esbuild (bin/bundle.js: the entry
+// dist/brief.mjs and the pipeline's script beside it), rebuilt here whenever a
+// source file is newer, so a build starts without compiling TypeScript.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'brief.mjs');
+const entry = join(root, 'dist', 'brief.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -18,23 +18,8 @@ function newestSource(dir) {
   return newest;
 }
 
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(join(root, 'src'))) {
-  const { build } = await import('esbuild');
-  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true }); // chunks are named by their hash: drop the old ones
-  await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outdir: join(root, 'dist'),
-    entryNames: 'brief',
-    outExtension: { '.js': '.mjs' },
-    // The up-to-date check runs before the pipeline is loaded: the rest is a chunk imported after it.
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external', // dependencies load from node_modules as usual
-    logLevel: 'error',
-  });
+if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(newestSource(join(root, 'src')), statSync(join(root, 'bin', 'bundle.js')).mtimeMs)) {
+  const { bundle } = await import('./bundle.js');
+  await bundle(root);
 }
-await import(pathToFileURL(bundle).href);
+await import(pathToFileURL(entry).href);

@@ -14,6 +14,7 @@ import { openItems, type OpenItem } from './review/openItems.ts';
 import { renderCharts } from './charts/renderCharts.ts';
 import { docDefinition, figurePages } from './layout/docDefinition.ts';
 import { dataAttachments } from './layout/attachments.ts';
+import { keepHyphenation, recallHyphenation } from './layout/hyphenate.ts';
 import { pageGeometry, type Paper } from './layout/theme.ts';
 import { renderPdf, writeAtomically } from './pdf/writePdf.ts';
 import { htmlPath, type Format } from './formats.ts';
@@ -58,7 +59,7 @@ export interface BuildResult {
 /** Everything but writing: the document and its PDF bytes. */
 export async function build(root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const timings: BuildResult['timings'] = {};
-  const project = await timed(timings, options, 'load', () => loadProject(root));
+  const project = await timed(timings, options, 'load', () => loadProject(root, options.cache));
   return buildProject(project, options, timings);
 }
 
@@ -66,7 +67,7 @@ export async function build(root: string, options: BuildOptions = {}): Promise<B
 export async function buildProject(project: Project, options: BuildOptions = {}, timings: BuildResult['timings'] = {}): Promise<BuildResult> {
   const paper = options.paper ?? project.meta.paper ?? 'a4';
   const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
-  const rendered = await step('templates', () => renderTemplates(project));
+  const rendered = await step('templates', () => renderTemplates(project, options.cache));
   const draft = await step('model', () => buildModel(project, rendered));
   const document = await step('notes', () => generateNotes(project, draft, options.cache));
   const open = await step('review', () => openItems(project, document));
@@ -80,11 +81,15 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   if (!formats.includes('pdf')) {
     return { document, pdf: Buffer.alloc(0), html, paper, openItems: open, figures: snapshot(project.figures, new Map(), project.meta.language), timings };
   }
-  const definition = await step('layout', () =>
-    docDefinition(document, charts, {
+  const definition = await step('layout', () => {
+    recallHyphenation(options.cache, document.meta.language);
+    const definition = docDefinition(document, charts, {
       paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
       attachments: dataAttachments(document.meta, project.figures, document.notes, project.references),
-    }));
+    });
+    keepHyphenation(options.cache, document.meta.language);
+    return definition;
+  });
   const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition, options.cache));
   timings.pageLayout = pageLayoutMs;
   return { document, pdf: bytes, html, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };

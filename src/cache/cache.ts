@@ -52,6 +52,7 @@ export function diskCache(dir: string, programVersion: string, packages: string[
 
 /** The libraries whose output is cached. */
 export const CACHED_PACKAGES = [
+  'yaml', 'handlebars', 'hyphen',
   'citeproc', '@citation/csl-style-chicago-fullnote-bibliography', '@citation-js/plugin-csl',
   'vega', 'vega-lite', 'vega-interpreter', 'ajv', 'fontkit', 'pdfkit', 'world-atlas', 'subset-font',
   '@expo-google-fonts/source-sans-3', '@expo-google-fonts/source-serif-4',

@@ -20,9 +20,9 @@ interface TextItem {
   limit?: number;
 }
 
-const opened = new Map<string, FontkitFont>();
+const opened = new Map<string, FontkitFont & { widths?: Map<string, number> }>();
 
-function fontFor(item: TextItem): FontkitFont {
+function fontFor(item: TextItem): FontkitFont & { widths?: Map<string, number> } {
   const families = fontFiles();
   const family = families[String(item.font ?? '').replace(/["']/g, '')] ?? Object.values(families)[1];
   const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
@@ -45,6 +45,10 @@ export function measureTextWidth(item: TextItem, text?: unknown): number {
   const size = item.fontSize ?? 11;
   if (!value || size <= 0) return 0;
   const font = fontFor(item);
-  const width = (font.layout(value).advanceWidth / font.unitsPerEm) * size;
+  // vega measures each label several times (axis layout, overlap checks, truncation).
+  const widths = (font.widths ??= new Map());
+  let advance = widths.get(value);
+  if (advance === undefined) widths.set(value, (advance = font.layout(value).advanceWidth));
+  const width = (advance / font.unitsPerEm) * size;
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
 }

@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
-import { inputsKey, isUpToDate, programFiles } from './upToDate.ts';
+import { inputsKey, isUpToDate } from './upToDate.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { outputFiles } from '../formats.ts';
+import { loadPipeline } from './loadPipeline.ts';
 
 // After each full collection V8 lets the heap grow to several times what is
 // live when allocation is fast; a long build allocates fast, so the process
@@ -25,7 +26,7 @@ try {
     const self = fileURLToPath(import.meta.url);
     key = inputsKey({
       root: resolve(request.root), argv, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, nodeVersion: process.version,
-      programFiles: programFiles(self), lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
+      programFiles: [self], lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
     });
     const out = resolve(request.root, request.out);
     if (isUpToDate(out, outputFiles(out, request.formats), key)) {
@@ -37,9 +38,10 @@ try {
   // A usage error: the command itself reports it.
 }
 
-const { run } = await import('./run.ts');
+const { run, saveCodeCache } = await loadPipeline(import.meta.url);
 process.exitCode = await run(argv, {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 }, key);
+saveCodeCache();

@@ -4,7 +4,7 @@
 // so the check costs milliseconds.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 export interface KeyInputs {
   /** The project folder (data/, templates/, charts/). */
@@ -13,7 +13,7 @@ export interface KeyInputs {
   argv: string[];
   sourceDateEpoch: string | undefined;
   nodeVersion: string;
-  /** The files of the running program (the bundle and its chunks). */
+  /** The files of the running program: dist/brief.mjs, which names the pipeline's script by its content hash. */
   programFiles: string[];
   /** package-lock.json: every dependency's exact version, fonts and patterns included. */
   lockFile: string;
@@ -43,12 +43,6 @@ export function inputsKey(k: KeyInputs): string {
 /** Where the key of the inputs a PDF was written from is kept: beside it. */
 export function keyFile(pdf: string): string {
   return `${pdf}.inputs`;
-}
-
-/** The running program's files: the entry (dist/brief.mjs, or src/cli/main.ts) and the bundle's chunks. */
-export function programFiles(entry: string): string[] {
-  const chunks = join(dirname(entry), 'chunks');
-  return [entry, ...(existsSync(chunks) ? readdirSync(chunks).filter((f) => f.endsWith('.mjs')).sort().map((f) => join(chunks, f)) : [])];
 }
 
 /** The key is kept beside the PDF's path (`out`), whatever the formats; every file the build writes must be there. */

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefFailure, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
+import type { Cache } from '../cache/cache.ts';
 
 export interface TemplateSource {
   file: string;
@@ -33,19 +34,20 @@ export interface Project {
   sources: TemplateSource[];
 }
 
-export function loadProject(root: string): Project {
+/** `cache`: parsed YAML kept between builds, by the file's text. */
+export function loadProject(root: string, cache?: Cache): Project {
   const sources: TemplateSource[] = [];
   const read = (file: string) => {
     const text = readText(root, file);
     sources.push({ file, text });
     return text;
   };
-  const meta = readYaml(root, 'data/brief.yaml', metaSchema);
-  const sections = readYaml(root, 'data/sections.yaml', sectionsSchema);
-  const figures = readYaml(root, 'data/figures.yaml', figuresSchema);
-  const notes = readYaml(root, 'data/notes.yaml', notesSchema);
-  const charts = readYaml(root, 'data/charts.yaml', chartsSchema);
-  const references = readYaml(root, 'data/references.json', referencesSchema);
+  const meta = readYaml(root, 'data/brief.yaml', metaSchema, cache);
+  const sections = readYaml(root, 'data/sections.yaml', sectionsSchema, cache);
+  const figures = readYaml(root, 'data/figures.yaml', figuresSchema, cache);
+  const notes = readYaml(root, 'data/notes.yaml', notesSchema, cache);
+  const charts = readYaml(root, 'data/charts.yaml', chartsSchema, cache);
+  const references = readYaml(root, 'data/references.json', referencesSchema, cache);
   checkUniqueIds(references.value, references.src);
   checkUniqueIds(sections.value, sections.src);
   checkSectionTemplates(root, sections.value);

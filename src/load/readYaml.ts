@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { readText } from './readText.ts';
+import type { Cache } from '../cache/cache.ts';
 
 export interface YamlSource {
   file: string;
@@ -73,13 +74,46 @@ function indentedEntry(text: string, line: number): number | undefined {
 /** Keys that name JavaScript's object machinery: never data, whatever the schema would say. */
 export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function readYaml<S extends z.ZodType>(root: string, file: string, schema: S): { value: z.infer<S>; src: YamlSource } {
+/**
+ * `cache`: what the YAML parser made of this exact text before, when it parsed
+ * without a problem (figures.yaml and its siblings: 80 ms → a few). The schema
+ * still checks it; the places are found only if an error asks for one.
+ */
+export function readYaml<S extends z.ZodType>(root: string, file: string, schema: S, cache?: Cache): { value: z.infer<S>; src: YamlSource } {
   const text = readText(root, file);
   if (file.endsWith('.json')) {
     const fast = readPlainJson(file, text, schema);
     if (fast) return fast;
   }
-  return parseWithPlaces(file, text, schema);
+  const known = cache?.read<unknown>('yaml', text);
+  if (known !== undefined) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return { value: parsed.data, src: lazyPlaces(file, text) };
+  }
+  const { raw, ...read } = parseWithPlaces(file, text, schema);
+  if (cache && survivesJson(raw)) cache.write('yaml', text, raw);
+  return read;
+}
+
+/** Whether JSON keeps the value as it is: YAML's .inf, .nan and -0 would come back changed. */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(survivesJson);
+  return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(survivesJson);
+}
+
+/** A source whose parse tree (for error places) is made only when first asked for. */
+function lazyPlaces(file: string, text: string): YamlSource {
+  let places: { doc: Document; lines: LineCounter } | undefined;
+  const parse = () => {
+    if (!places) {
+      const lines = new LineCounter();
+      places = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return places;
+  };
+  return { file, text, get doc() { return parse().doc; }, get lines() { return parse().lines; } };
 }
 
 /**
@@ -98,15 +132,7 @@ function readPlainJson<S extends z.ZodType>(file: string, text: string, schema: 
   if (/"(__proto__|constructor|prototype)"\s*:/.test(text) || hasRepeatedKey(text)) return undefined;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return undefined;
-  let places: { doc: Document; lines: LineCounter } | undefined;
-  const parse = () => {
-    if (!places) {
-      const lines = new LineCounter();
-      places = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
-    }
-    return places;
-  };
-  return { value: parsed.data, src: { file, text, get doc() { return parse().doc; }, get lines() { return parse().lines; } } };
+  return { value: parsed.data, src: lazyPlaces(file, text) };
 }
 
 /** Whether any object in valid JSON text names a key twice (JSON.parse keeps the last; YAML reports it). */
@@ -135,7 +161,8 @@ export function hasRepeatedKey(text: string): boolean {
   return false;
 }
 
-function parseWithPlaces<S extends z.ZodType>(file: string, text: string, schema: S): { value: z.infer<S>; src: YamlSource } {
+/** The YAML parser's way: every problem at its line. `raw` is what the parser made, before the schema. */
+function parseWithPlaces<S extends z.ZodType>(file: string, text: string, schema: S): { value: z.infer<S>; src: YamlSource; raw: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -175,5 +202,5 @@ function parseWithPlaces<S extends z.ZodType>(file: string, text: string, schema
     );
     throw new BriefFailure(errors);
   }
-  return { value: parsed.data, src };
+  return { value: parsed.data, src, raw };
 }

@@ -2,7 +2,7 @@
 // writes itself in "Ibid." notes; citeproc applies the same rule to the
 // notes it writes (the style's page-range-format="chicago").
 export function chicagoPageRange(locator: string): string {
-  return locator.replace(/(\d+)\s*[-–]\s*(\d+)/g, (_, from: string, to: string) => `${from}–${abbreviate(from, to)}`);
+  return locator.replace(/(\d+)\s*[-\u2013]\s*(\d+)/g, (_, from: string, to: string) => `${from}–${abbreviate(from, to)}`);
 }
 
 function abbreviate(from: string, to: string): string {

@@ -1,7 +1,14 @@
 // JSON data files skip the YAML parser when they are plain; the check that keeps
-// a repeated key an error on that path.
-import { expect, test } from 'vitest';
-import { hasRepeatedKey } from '../../src/load/readYaml.ts';
+// a repeated key an error on that path. YAML files skip it when the cache has
+// parsed the same text before.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { hasRepeatedKey, locate, readYaml } from '../../src/load/readYaml.ts';
+import { BriefFailure } from '../../src/errors/BriefError.ts';
+import { memoryCache } from '../support/memoryCache.ts';
 
 test('a key named twice in one object is found, at any depth', () => {
   expect(hasRepeatedKey('{"a": 1, "a": 2}')).toBe(true);
@@ -14,4 +21,52 @@ test('the same key in different objects, keys inside strings and escaped quotes 
   expect(hasRepeatedKey('{"a": {"a": 1}}')).toBe(false);
   expect(hasRepeatedKey('{"title": "say \\"title\\": twice", "note": "\\"title\\":"}')).toBe(false);
   expect(hasRepeatedKey('{"a": ["a", "a"], "b": "a"}')).toBe(false);
+});
+
+describe('parsed YAML kept in the cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'brief-yaml-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  };
+  const schema = z.record(z.string(), z.object({ value: z.number(), unit: z.string().optional() }));
+
+  test('a second read of the same text comes from the cache, with the same value and the same places', () => {
+    write('data/a.yaml', 'first:\n  value: 12\n  unit: km\nsecond:\n  value: 3\n');
+    const cache = memoryCache();
+    const parsed = readYaml(dir, 'data/a.yaml', schema, cache);
+    expect(cache.writes).toEqual(['yaml']);
+    const again = readYaml(dir, 'data/a.yaml', schema, cache);
+    expect(cache.hits).toEqual(['yaml']);
+    expect(again.value).toEqual({ first: { value: 12, unit: 'km' }, second: { value: 3 } });
+    expect(locate(again.src, ['second', 'value'])).toEqual({ file: 'data/a.yaml', line: 5, column: 10, path: 'second.value' });
+    expect(locate(again.src, ['second', 'value'])).toEqual(locate(parsed.src, ['second', 'value']));
+  });
+
+  test('an edited text is parsed again; a schema error from a cached parse still names its line', () => {
+    write('data/b.yaml', 'first:\n  value: 12\n');
+    const cache = memoryCache();
+    readYaml(dir, 'data/b.yaml', schema, cache);
+    write('data/b.yaml', 'first:\n  value: 13\n');
+    expect(readYaml(dir, 'data/b.yaml', schema, cache).value).toEqual({ first: { value: 13 } });
+    expect(cache.hits).toEqual([]);
+    // The same text, now read against a stricter schema: the cached parse fails it at its place.
+    const strict = z.record(z.string(), z.object({ value: z.number().max(10) }));
+    expect(() => readYaml(dir, 'data/b.yaml', strict, cache)).toThrow(BriefFailure);
+    try {
+      readYaml(dir, 'data/b.yaml', strict, cache);
+    } catch (e) {
+      expect((e as BriefFailure).errors[0].where).toMatchObject({ file: 'data/b.yaml', line: 2, path: 'first.value' });
+    }
+    expect(cache.hits.length).toBeGreaterThan(0);
+  });
+
+  test('values JSON would change (.inf, .nan, -0) are never cached', () => {
+    write('data/c.yaml', 'first:\n  value: .inf\n');
+    const cache = memoryCache();
+    const loose = z.record(z.string(), z.object({ value: z.any() }));
+    expect(readYaml(dir, 'data/c.yaml', loose, cache).value.first.value).toBe(Infinity);
+    expect(readYaml(dir, 'data/c.yaml', loose, cache).value.first.value).toBe(Infinity);
+    expect(cache.writes).toEqual([]);
+  });
 });

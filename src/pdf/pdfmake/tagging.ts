@@ -267,7 +267,7 @@ function splitAtActualText(inlines: Inline[]): { inlines: Inline[]; actual?: str
 function markBrokenWords(pages: Page[], structure: Structure): void {
   const lines = pages.flatMap((p) => p.items.filter((i) => i.type === 'line').map((i) => i.item as Line));
   const keyOf = (i: Inline | undefined) => (i?.linkToDestination && structure.tocEntries[i.linkToDestination]) || i?.tag;
-  const letters = /^[\p{L}\p{M}’']*/u;
+  const letters = /^[\p{L}\p{M}\u2019']*/u;
   lines.forEach((line, n) => {
     const end = line.inlines.length - 1;
     if (!line.inlines[end]?._hyphenDrawn || !keyOf(line.inlines[end])) return;
@@ -278,7 +278,7 @@ function markBrokenWords(pages: Page[], structure: Structure): void {
     while (first > 0 && !/\s$/.test(line.inlines[first - 1].text)) first--;
     const before = line.inlines.slice(first);
     let last = 0;
-    while (last < next.inlines.length - 1 && /^[\p{L}\p{M}’']+$/u.test(next.inlines[last].text)) last++;
+    while (last < next.inlines.length - 1 && /^[\p{L}\p{M}\u2019']+$/u.test(next.inlines[last].text)) last++;
     const after = next.inlines.slice(0, last + 1);
     const tail = letters.exec(after[after.length - 1].text)![0];
     const word = before.map((i) => i.text).join('').replace(/-$/, '') + after.slice(0, -1).map((i) => i.text).join('') + tail;

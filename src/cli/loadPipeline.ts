@@ -1,0 +1,66 @@
+// Loads the pipeline (run.ts). From src/ it is a plain import. From the bundle it
+// is one script (bin/bundle.js) compiled with V8's code cache, kept beside it, so a
+// fresh process does not parse and compile three megabytes of JavaScript again.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+type Pipeline = typeof import('./run.ts');
+
+/** Set by bin/bundle.js in the bundled entry: the pipeline script's file name, its content hash in it. */
+declare const BRIEF_PIPELINE_BUNDLE: string | undefined;
+
+export interface LoadedPipeline extends Pipeline {
+  /** Keeps the code compiled so far for the next process, unless it came from the cache. Call when the command is done. */
+  saveCodeCache(): void;
+}
+
+export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
+  if (typeof BRIEF_PIPELINE_BUNDLE !== 'string') return { ...(await import('./run.ts')), saveCodeCache: () => {} };
+  const file = join(dirname(fileURLToPath(entryUrl)), BRIEF_PIPELINE_BUNDLE);
+  // Named by the script's hash: V8 itself rejects a cache from another Node, V8 or set of flags.
+  const cacheFile = file.replace(/\.cjs$/, '.v8cache');
+  const cachedData = readCodeCache(cacheFile);
+  // latin1: the bundle is pure ASCII (esbuild's charset), and this skips UTF-8 decoding.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  const module = { exports: {} as Pipeline };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const fresh = !cachedData || script.cachedDataRejected;
+  return {
+    ...module.exports,
+    saveCodeCache() {
+      if (!fresh) return;
+      try {
+        // Made after the run, it holds the functions the run compiled, not only the top level.
+        // Whole or not at all, even with two builds finishing at once.
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        const data = script.createCachedData();
+        writeFileSync(tmp, Buffer.concat([digest(data), data]));
+        renameSync(tmp, cacheFile);
+      } catch {
+        // a read-only install: every run compiles, as without the cache
+      }
+    },
+  };
+}
+
+const digest = (data: Buffer) => createHash('sha256').update(data).digest();
+
+/**
+ * The cache, if whole. V8 checks a cache's version, flags and source length
+ * but not its bytes, and runs damaged code (a crash, in a test that scrambles
+ * one); so the file starts with the sha256 of what follows (2 ms to check).
+ */
+function readCodeCache(file: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // none yet: this run makes it
+  }
+  const data = bytes.subarray(32);
+  return bytes.length > 32 && digest(data).equals(bytes.subarray(0, 32)) ? data : undefined;
+}

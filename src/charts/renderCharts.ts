@@ -13,14 +13,25 @@ import jsonMap from 'json-source-map';
 import { renderChart, ChartSpecError, ChartTextError, type ChartSvg } from './renderChart.ts';
 import type { LoaderProblem } from './sandboxLoader.ts';
 import { noCache, type Cache } from '../cache/cache.ts';
+import { keepLabelWidths, measureWith } from './textMetrics.ts';
 
 export type ChartImages = Map<string, ChartSvg>;
 
 /** `width` is the text block's, in points: charts are drawn at the size they are printed. */
 export async function renderCharts(project: Project, document: BriefDocument, width: number, cache: Cache = noCache): Promise<ChartImages> {
+  if (document.figures.length > LIMITS.charts) throw new BriefFailure([messages.limit({ file: 'data/charts.yaml' }, `${document.figures.length} charts`, String(LIMITS.charts))]);
+  measureWith(cache);
+  try {
+    return await renderEach(project, document, width, cache);
+  } finally {
+    keepLabelWidths();
+    measureWith(undefined);
+  }
+}
+
+async function renderEach(project: Project, document: BriefDocument, width: number, cache: Cache): Promise<ChartImages> {
   const images: ChartImages = new Map();
   const errors: BriefError[] = [];
-  if (document.figures.length > LIMITS.charts) throw new BriefFailure([messages.limit({ file: 'data/charts.yaml' }, `${document.figures.length} charts`, String(LIMITS.charts))]);
   for (const figure of document.figures) {
     const id = figure.chartId;
     const chart = project.charts[id];

@@ -1,7 +1,8 @@
 // Chart text measured with the same TTF files the PDF embeds, so vega lays
 // out labels at their true width (its own estimate is 0.8 em per character).
 import { createRequire } from 'node:module';
-import { fontFiles } from '../layout/fonts.ts';
+import { fontDigest, fontFiles } from '../layout/fonts.ts';
+import type { Cache } from '../cache/cache.ts';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
@@ -20,20 +21,45 @@ interface TextItem {
   limit?: number;
 }
 
-const opened = new Map<string, FontkitFont & { widths?: Map<string, number> }>();
+/** Per font file: the font, and each label's advance width (in font units) measured so far. */
+interface Measured { font: FontkitFont; file: string; widths: Map<string, number>; recalled: boolean; stored: number }
+const opened = new Map<string, Measured>();
 
-function fontFor(item: TextItem): FontkitFont & { widths?: Map<string, number> } {
+/**
+ * Where label widths are kept between builds (out/.cache), while the chart
+ * stage runs: a chart drawn again after an edit measures only its new labels
+ * (fontkit shaping the paper's labels afresh: about 40 ms).
+ */
+let store: Cache | undefined;
+
+export function measureWith(cache: Cache | undefined): void {
+  store = cache;
+}
+
+/** After the chart stage: the widths of labels measured for the first time join the cache. */
+export function keepLabelWidths(): void {
+  for (const m of opened.values()) {
+    if (!store || !m.recalled || m.widths.size === m.stored) continue;
+    store.write('label-widths', fontDigest(m.file), Object.fromEntries(m.widths));
+    m.stored = m.widths.size;
+  }
+}
+
+function fontFor(item: TextItem): Measured {
   const families = fontFiles();
   const family = families[String(item.font ?? '').replace(/["']/g, '')] ?? Object.values(families)[1];
   const weight = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
   const italic = item.fontStyle === 'italic' || item.fontStyle === 'oblique';
   const file = weight ? (italic ? family.bolditalics : family.bold) : italic ? family.italics : family.normal;
-  let font = opened.get(file);
-  if (!font) {
-    font = fontkit.openSync(file);
-    opened.set(file, font);
+  let m = opened.get(file);
+  if (!m) opened.set(file, (m = { font: fontkit.openSync(file), file, widths: new Map(), recalled: false, stored: 0 }));
+  if (store && !m.recalled) {
+    const known = store.read<Record<string, unknown>>('label-widths', fontDigest(file));
+    if (known && typeof known === 'object') for (const [text, w] of Object.entries(known)) if (typeof w === 'number' && !m.widths.has(text)) m.widths.set(text, w);
+    m.recalled = true;
+    m.stored = m.widths.size;
   }
-  return font;
+  return m;
 }
 
 /**
@@ -44,9 +70,8 @@ export function measureTextWidth(item: TextItem, text?: unknown): number {
   const value = String(text ?? item.text ?? '').trim();
   const size = item.fontSize ?? 11;
   if (!value || size <= 0) return 0;
-  const font = fontFor(item);
+  const { font, widths } = fontFor(item);
   // vega measures each label several times (axis layout, overlap checks, truncation).
-  const widths = (font.widths ??= new Map());
   let advance = widths.get(value);
   if (advance === undefined) widths.set(value, (advance = font.layout(value).advanceWidth));
   const width = (advance / font.unitsPerEm) * size;

@@ -24,7 +24,16 @@ interface FontFile {
   base?: Record<string, Run>;
   /** The font's bytes, hashed: the disk key. */
   key?: string;
+  /** Words stored apart from the main entry since it was last written whole. */
+  added?: Record<string, PackedRun>;
 }
+
+/**
+ * On disk, a font's runs are a main entry (2.8 MB for the paper's fonts) and a
+ * small one of the words added since: an edit that adds a word (a new figure)
+ * rewrites the small one, and the main one only once the small one grows past this.
+ */
+const ADDED_LIMIT = 2000;
 
 const files = new Map<string, FontFile>();
 /** The build being rendered: its cache and each font's layoutCache in it. */
@@ -52,7 +61,13 @@ export function keepShapedWords(): void {
     if (!fresh.length) continue;
     const more = lazyRuns(Object.fromEntries(fresh.map((w) => [w, packed[w]])));
     Object.defineProperties(font.base!, Object.getOwnPropertyDescriptors(more));
-    active.cache.write('shaping', font.key!, packed);
+    const added = (font.added ??= {});
+    for (const w of fresh) added[w] = packed[w];
+    if (Object.keys(added).length > ADDED_LIMIT) {
+      active.cache.write('shaping', font.key!, packed);
+      font.added = {};
+    }
+    active.cache.write('shaping-added', font.key!, font.added);
   }
 }
 
@@ -72,7 +87,9 @@ export function install(): void {
       if (!known.packed) {
         known.key = fontDigest(file);
         const stored = active.cache.read<unknown>('shaping', known.key);
-        known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {});
+        const added = active.cache.read<unknown>('shaping-added', known.key);
+        known.added = isPackedRuns(added) ? added : {};
+        known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {}, known.added);
         known.base = lazyRuns(known.packed!);
         Object.setPrototypeOf(known.shared, known.base);
       }

@@ -7,13 +7,47 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-// Loaded from node_modules as they are, not bundled:
-// - pdfmake, pdfkit and fontkit: the pdfmake hooks check its functions' source text,
-//   and all three must share one fontkit;
-// - subset-font: it reads harfbuzz's WebAssembly from beside its own file.
-const EXTERNAL = ['pdfmake', 'pdfkit', 'fontkit', 'subset-font'];
+// Loaded from node_modules as they are, not bundled: what reads files from beside
+// itself (subset-font's WebAssembly, hyphen's patterns, chosen by language) and
+// what only a cache miss needs (citeproc, its style and locales, the world's outlines).
+const EXTERNAL = ['subset-font', 'hyphen', 'citeproc', '@citation-js/plugin-csl', '@citation/csl-style-chicago-fullnote-bibliography', 'world-atlas'];
+
+// src/ requires CommonJS packages (pdfmake's internals, fontkit) through
+// `createRequire(import.meta.url)`, which esbuild cannot follow. In the bundle the
+// script's own `require` serves instead, so they are bundled and code-cached too,
+// and pdfkit and src/ share one fontkit as they do unbundled.
+const ownRequire = {
+  name: 'own-require',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      return { contents: text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, ''), loader: 'ts' };
+    });
+  },
+};
+
+// pdfkit reads its standard fonts' metrics and an ICC profile from beside its own file
+// (the brief embeds its own fonts and uses neither): point it at its own folder still.
+// fontkit's WOFF2 decoder (brotli) builds a dictionary as it loads, 25 ms, for a
+// format the brief's TTF fonts never use: loaded when first called instead.
+const packageFiles = (root) => ({
+  name: 'package-files',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll('__dirname', 'require("node:path").dirname(require.resolve("pdfkit/js/pdfkit.js"))'),
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) => (args.namespace === 'lazy-brotli' ? undefined : { path: 'brotli', namespace: 'lazy-brotli' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
+      contents: 'module.exports = (...args) => require("brotli/decompress.js")(...args);',
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+});
 
 // vega-canvas looks for the optional `canvas` package with a top-level await, which a
 // script cannot hold. Charts are drawn as SVG: its answers without `canvas`, always.
@@ -51,7 +85,7 @@ export async function bundle(root) {
     outfile: script,
     format: 'cjs',
     external: EXTERNAL,
-    plugins: [noNodeCanvas],
+    plugins: [noNodeCanvas, ownRequire, packageFiles(root)],
     // Smaller and pure ASCII: read and compiled faster. Names are kept for stack traces.
     minifyWhitespace: true,
     minifySyntax: true,

@@ -2,7 +2,7 @@
 // its internals change shape, this fails before any brief is mis-set.
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { HOOKED, PDFMAKE_VERSION, assertHookable } from '../../src/pdf/pdfmake/install.ts';
+import { HOOKED, PDFMAKE_VERSION, assertHookable, containsFragment } from '../../src/pdf/pdfmake/install.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +33,17 @@ describe('pdfmake internals', () => {
       expect(() => assertHookable()).toThrow(/DocumentContext\.moveDown changed/);
     } finally {
       proto.moveDown = original;
+    }
+  });
+
+  test('the check reads code as esbuild bundles it, and still sees a change', () => {
+    // processLeaf as pdfmake ships it, and as dist/run-*.cjs prints it.
+    const shipped = 'processLeaf(node) {\n    let line = this.buildNextLine(node);\n    if (line && (node.tocItem || node.id)) {';
+    const bundled = 'processLeaf(node3){let line6=this.buildNextLine(node3);line6&&(node3.tocItem||node3.id)&&';
+    for (const source of [shipped, bundled]) {
+      expect(containsFragment(source, 'this.buildNextLine(node)')).toBe(true);
+      expect(containsFragment(source, 'this.buildNextLine(node, true)')).toBe(false);
+      expect(containsFragment(source, 'this.buildNextInline(node)')).toBe(false);
     }
   });
 });

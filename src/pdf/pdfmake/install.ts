@@ -38,8 +38,18 @@ export function assertHookable(): void {
   for (const [cls, member, fragment] of HOOKED) {
     const fn = internals[cls]().prototype[member];
     if (typeof fn !== 'function') throw new Error(`pdfmake internal ${cls}.${member} is missing`);
-    if (!String(fn).includes(fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
+    if (!containsFragment(String(fn), fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
   }
+}
+
+/**
+ * Whether a function's source holds a fragment, as the bundle (bin/bundle.js)
+ * may print it: esbuild drops spaces and numbers local names apart (`node`
+ * becomes `node3`), so both are set aside.
+ */
+export function containsFragment(source: string, fragment: string): boolean {
+  const asBundled = (code: string) => code.replace(/\s+/g, '').replace(/([A-Za-z_$])\d+\b/g, '$1');
+  return asBundled(source).includes(asBundled(fragment));
 }
 
 let installed = false;

@@ -1,6 +1,6 @@
 // Loads the pipeline (run.ts). From src/ it is a plain import. From the bundle it
 // is one script (bin/bundle.js) compiled with V8's code cache, kept beside it, so a
-// fresh process does not parse and compile three megabytes of JavaScript again.
+// fresh process does not parse and compile four megabytes of JavaScript again.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 // Loaded from node_modules as they are, not bundled: what reads files from beside
@@ -31,23 +32,40 @@ const ownRequire = {
 
 // pdfkit reads its standard fonts' metrics and an ICC profile from beside its own file
 // (the brief embeds its own fonts and uses neither): point it at its own folder still.
-// fontkit's WOFF2 decoder (brotli) builds a dictionary as it loads, 25 ms, for a
-// format the brief's TTF fonts never use: loaded when first called instead.
-const packageFiles = (root) => ({
-  name: 'package-files',
+const pdfkitData = {
+  name: 'pdfkit-data',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => ({
       contents: (await readFile(args.path, 'utf8')).replaceAll('__dirname', 'require("node:path").dirname(require.resolve("pdfkit/js/pdfkit.js"))'),
       loader: 'js',
     }));
-    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) => (args.namespace === 'lazy-brotli' ? undefined : { path: 'brotli', namespace: 'lazy-brotli' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-brotli' }, () => ({
-      contents: 'module.exports = (...args) => require("brotli/decompress.js")(...args);',
-      loader: 'js',
-      resolveDir: root,
-    }));
   },
-});
+};
+
+// Modules that do work as they load, for what a brief rarely or never needs, load
+// when first used instead: fontkit's WOFF2 decoder (brotli builds a dictionary,
+// 25 ms; the brief's fonts are TTF), the Unicode tables of unicode-properties
+// (10 ms; used only to shape a word not shaped before) and pdfkit's AES tables
+// (7 ms; for encryption, never used). Each stands in with the same names.
+const LAZY = ['brotli/decompress.js', 'unicode-properties', '@noble/ciphers/aes'];
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy', pluginData: { resolveDir: args.resolveDir } });
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const { resolveDir } = args.pluginData;
+      const real = createRequire(join(resolveDir, 'index.js'))(args.path);
+      const name = JSON.stringify(args.path);
+      const contents = typeof real === 'function'
+        ? `module.exports = (...args) => require(${name})(...args);`
+        : `let real; const load = () => (real ??= require(${name}));\n` +
+          Object.keys(real).map((k) => `Object.defineProperty(module.exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n');
+      return { contents, loader: 'js', resolveDir };
+    });
+  },
+};
 
 // vega-canvas looks for the optional `canvas` package with a top-level await, which a
 // script cannot hold. Charts are drawn as SVG: its answers without `canvas`, always.
@@ -85,7 +103,7 @@ export async function bundle(root) {
     outfile: script,
     format: 'cjs',
     external: EXTERNAL,
-    plugins: [noNodeCanvas, ownRequire, packageFiles(root)],
+    plugins: [noNodeCanvas, ownRequire, pdfkitData, lazyModules],
     // Smaller and pure ASCII: read and compiled faster. Names are kept for stack traces.
     minifyWhitespace: true,
     minifySyntax: true,

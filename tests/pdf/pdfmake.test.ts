@@ -14,9 +14,10 @@ describe('pdfmake internals', () => {
   });
 
   test.each(HOOKED)('%s.%s exists and still contains the code the hook relies on', (cls, member, fragment) => {
-    const proto = require(`pdfmake/js/${cls}.js`).default.prototype;
-    expect(typeof proto[member]).toBe('function');
-    expect(String(proto[member])).toContain(fragment);
+    const Class = require(`pdfmake/js/${cls}.js`).default;
+    const fn = member.startsWith('static ') ? Class[member.slice('static '.length)] : Class.prototype[member];
+    expect(typeof fn).toBe('function');
+    expect(String(fn)).toContain(fragment);
   });
 
   test('assertHookable passes on the installed pdfmake', () => {

@@ -36,7 +36,7 @@ export function assertHookable(): void {
   const version = require('pdfmake/package.json').version;
   if (version !== PDFMAKE_VERSION) throw new Error(`pdfmake ${version} is installed; the layout hooks need exactly ${PDFMAKE_VERSION}`);
   for (const [cls, member, fragment] of HOOKED) {
-    const fn = internals[cls]().prototype[member];
+    const fn = member.startsWith('static ') ? internals[cls]()[member.slice(7)] : internals[cls]().prototype[member];
     if (typeof fn !== 'function') throw new Error(`pdfmake internal ${cls}.${member} is missing`);
     if (!containsFragment(String(fn), fragment)) throw new Error(`pdfmake internal ${cls}.${member} changed: "${fragment}" not found`);
   }

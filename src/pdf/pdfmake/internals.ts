@@ -24,7 +24,7 @@ export const internals = {
 
 export type InternalClass = keyof typeof internals;
 
-/** A hooked member and a fragment of its source that the hook relies on. */
+/** A hooked member (of the prototype, or `static name` of the class) and a fragment of its source that the hook relies on. */
 export type Hooked = [InternalClass, string, string];
 
 /** A word (or run) of a laid-out line, as pdfmake's TextInlines makes it. */

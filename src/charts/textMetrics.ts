@@ -1,11 +1,8 @@
 // Chart text measured with the same TTF files the PDF embeds, so vega lays
 // out labels at their true width (its own estimate is 0.8 em per character).
-import { createRequire } from 'node:module';
-import { fontDigest, fontFiles } from '../layout/fonts.ts';
+import { fontDigest, fontFiles, openFont } from '../layout/fonts.ts';
 import type { Cache } from '../cache/cache.ts';
 
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { openSync(path: string): FontkitFont };
 
 interface FontkitFont {
   unitsPerEm: number;
@@ -52,7 +49,7 @@ function fontFor(item: TextItem): Measured {
   const italic = item.fontStyle === 'italic' || item.fontStyle === 'oblique';
   const file = weight ? (italic ? family.bolditalics : family.bold) : italic ? family.italics : family.normal;
   let m = opened.get(file);
-  if (!m) opened.set(file, (m = { font: fontkit.openSync(file), file, widths: new Map(), recalled: false, stored: 0 }));
+  if (!m) opened.set(file, (m = { font: openFont(file) as FontkitFont, file, widths: new Map(), recalled: false, stored: 0 }));
   if (store && !m.recalled) {
     const known = store.read<Record<string, unknown>>('label-widths', fontDigest(file));
     if (known && typeof known === 'object') for (const [text, w] of Object.entries(known)) if (typeof w === 'number' && !m.widths.has(text)) m.widths.set(text, w);

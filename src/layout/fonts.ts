@@ -54,18 +54,36 @@ const lineHeights = new Map<string, number>();
 export function lineHeightFor(multiple: number, family: string): number {
   let own = lineHeights.get(family);
   if (own === undefined) {
-    const font = fontkit.openSync(fontFiles()[family].normal) as Fontkit.Font;
+    const font = openFont(fontFiles()[family].normal);
     own = (font.ascent - font.descent) / font.unitsPerEm;
     lineHeights.set(family, own);
   }
   return multiple / own;
 }
 
-const digests = new Map<string, string>();
+/** Per font file, once per process: its bytes, their sha256 and fontkit's font. */
+interface FontFile { bytes: Buffer; digest?: string; font?: Fontkit.Font }
+const read = new Map<string, FontFile>();
 
-/** A font file's sha256, once per process: the key of what is cached from it (shaped words, web subsets). */
+function fontFile(file: string): FontFile {
+  let f = read.get(file);
+  if (!f) read.set(file, (f = { bytes: readFileSync(file) }));
+  return f;
+}
+
+/** A font file's sha256: the key of what is cached from it (shaped words, label widths, web subsets). */
 export function fontDigest(file: string): string {
-  let digest = digests.get(file);
-  if (!digest) digests.set(file, (digest = createHash('sha256').update(readFileSync(file)).digest('hex')));
-  return digest;
+  const f = fontFile(file);
+  return (f.digest ??= createHash('sha256').update(f.bytes).digest('hex'));
+}
+
+/**
+ * fontkit's font for a file, one per process: fontkit decodes a font's tables
+ * as they are first used (the character map, the OpenType layout), so the uses
+ * that share it (chart labels, the glyph check, the line height) decode them
+ * once. (pdfkit opens its own, per document, out of reach.)
+ */
+export function openFont(file: string): Fontkit.Font {
+  const f = fontFile(file);
+  return (f.font ??= fontkit.create(f.bytes) as Fontkit.Font);
 }

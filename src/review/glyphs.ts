@@ -1,23 +1,19 @@
 // Characters the brief's fonts cannot draw: found before pdfmake would print
 // them as empty boxes, each with where it comes from.
-import { createRequire } from 'node:module';
 import type { Location } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { BriefDocument, Inline } from '../model/types.ts';
 import { inlineText } from '../model/buildModel.ts';
-import { fontFiles, SANS, SERIF } from '../layout/fonts.ts';
+import { fontFiles, openFont, SANS, SERIF } from '../layout/fonts.ts';
 import { positionAt } from '../load/readText.ts';
-
-const require = createRequire(import.meta.url);
 
 let coverage: Record<string, (codePoint: number) => boolean> | undefined;
 
 function covers(): Record<string, (codePoint: number) => boolean> {
   if (!coverage) {
-    const fontkit = require('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(c: number): boolean } };
     const fonts = fontFiles();
     coverage = Object.fromEntries([SERIF, SANS].map((family) => {
-      const font = fontkit.openSync(fonts[family].normal);
+      const font = openFont(fonts[family].normal);
       return [family, (c: number) => font.hasGlyphForCodePoint(c)];
     }));
   }

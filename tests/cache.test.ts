@@ -1,13 +1,14 @@
 // out/.cache may make a build faster, never different.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../src/pipeline.ts';
-import { CACHED_PACKAGES, diskCache } from '../src/cache/cache.ts';
+import { CACHED_PACKAGES, diskCache, pruneCache } from '../src/cache/cache.ts';
 import { ROOT, copyProject, edit } from './support/project.ts';
 import { shared } from './support/shared.ts';
 import { VARIANTS } from './support/variants.ts';
+import { runBrief } from './support/runCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brief-cache-'));
 const cache = diskCache(dir, 'test', CACHED_PACKAGES);
@@ -38,4 +39,43 @@ test('edited figures miss the cache for their charts only, and the output follow
   expect(shaping()).toEqual(before);
   expect(readdirSync(join(dir, 'shaping-added')).length).toBeGreaterThan(0);
   expect(Buffer.compare(cached.pdf, shared('editedFigures').pdf)).toBe(0);
+});
+
+test('pruning keeps the most recently used entries of each kind, a read counting as a use', () => {
+  const root = mkdtempSync(join(tmpdir(), 'brief-prune-'));
+  const small = diskCache(root, 'test', CACHED_PACKAGES);
+  const folder = join(root, 'chart');
+  // Entry i written, then dated i minutes after the first: 0 is the oldest.
+  for (let i = 0; i < 8; i++) {
+    const before = new Set(existsSync(folder) ? readdirSync(folder) : []);
+    small.write('chart', { i }, { svg: `<svg>${i}</svg>` });
+    const file = readdirSync(folder).find((f) => !before.has(f))!;
+    const t = new Date(Date.UTC(2026, 0, 1, 12, i));
+    utimesSync(join(folder, file), t, t);
+  }
+  for (let i = 0; i < 2; i++) small.write('notes', { i }, [i]);
+  writeFileSync(join(folder, 'half-written.json.123.tmp'), '{');
+  utimesSync(join(folder, 'half-written.json.123.tmp'), new Date(0), new Date(0));
+  // Reading entry 1 makes it the most recently used.
+  expect(small.read('chart', { i: 1 })).toEqual({ svg: '<svg>1</svg>' });
+  pruneCache(root, 5);
+  expect([0, 1, 2, 3, 4, 5, 6, 7].filter((i) => small.read('chart', { i }) !== undefined)).toEqual([1, 4, 5, 6, 7]);
+  expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  expect(readdirSync(join(root, 'notes'))).toHaveLength(2);
+});
+
+test('brief build prunes out/.cache after building, keeping what it used', async () => {
+  const project = copyProject();
+  const charts = join(project, 'out', '.cache', 'chart');
+  mkdirSync(charts, { recursive: true });
+  for (let i = 0; i < 120; i++) {
+    writeFileSync(join(charts, `left-by-an-old-version-${i}.json`), '{}');
+    utimesSync(join(charts, `left-by-an-old-version-${i}.json`), new Date(Date.UTC(2025, 0, 1, 0, i)), new Date(Date.UTC(2025, 0, 1, 0, i)));
+  }
+  const { code } = await runBrief('build', '--data', join(project, 'data'));
+  expect(code).toBe(0);
+  const left = readdirSync(charts);
+  expect(left).toHaveLength(100);
+  expect(left.filter((f) => !f.startsWith('left-by'))).toHaveLength(6); // the paper's six charts
+  expect(left).not.toContain('left-by-an-old-version-0.json');
 });

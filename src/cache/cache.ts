@@ -4,7 +4,7 @@
 // exactly what the work would have returned, so the output never depends on
 // the cache; a damaged entry is recomputed.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { packageVersion } from '../packageRoot.ts';
 
@@ -24,8 +24,13 @@ export function diskCache(dir: string, programVersion: string, packages: string[
   const fileOf = (namespace: string, key: unknown) =>
     join(dir, namespace, `${createHash('sha256').update(JSON.stringify({ programVersion, versions, namespace, key })).digest('hex')}.json`);
   const read = <T>(namespace: string, key: unknown): T | undefined => {
+    const file = fileOf(namespace, key);
     try {
-      return JSON.parse(readFileSync(fileOf(namespace, key), 'utf8')) as T;
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      // Its time says when it was last used: pruneCache keeps the most recently used.
+      const now = new Date();
+      utimesSync(file, now, now);
+      return value;
     } catch {
       return undefined;
     }
@@ -48,6 +53,38 @@ export function diskCache(dir: string, programVersion: string, packages: string[
     read,
     write,
   };
+}
+
+/**
+ * Every edit leaves entries behind (a chart drawn for the old value, the old
+ * figures.yaml parsed), and a new program version leaves them all: after a
+ * build, each kind keeps its `keep` most recently used entries. Files left half
+ * written by a build that was killed go once they are an hour old.
+ */
+export function pruneCache(dir: string, keep = 100): void {
+  let namespaces: string[];
+  try {
+    namespaces = readdirSync(dir);
+  } catch {
+    return; // no cache yet
+  }
+  const hourAgo = Date.now() - 3600_000;
+  for (const namespace of namespaces) {
+    const folder = join(dir, namespace);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue; // not a folder
+    }
+    const stale = names.filter((n) => n.endsWith('.tmp') && statSync(join(folder, n)).mtimeMs < hourAgo);
+    const entries = names.filter((n) => n.endsWith('.json'));
+    if (entries.length > keep) {
+      const byUse = entries.map((n) => ({ n, t: statSync(join(folder, n)).mtimeMs })).sort((a, b) => b.t - a.t || a.n.localeCompare(b.n));
+      stale.push(...byUse.slice(keep).map((e) => e.n));
+    }
+    for (const n of stale) rmSync(join(folder, n), { force: true });
+  }
 }
 
 /** The libraries whose output is cached. */

@@ -3,7 +3,7 @@
 // the exit code: 0 ok, 1 invalid input, 2 usage. main.ts runs it.
 import { readdirSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CACHED_PACKAGES, diskCache } from '../cache/cache.ts';
+import { CACHED_PACKAGES, diskCache, pruneCache } from '../cache/cache.ts';
 import { join, resolve } from 'node:path';
 import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } from '../pipeline.ts';
 import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
@@ -63,8 +63,11 @@ function options(request: Request): BuildOptions {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
   // `check` writes nothing, not even to the cache.
   const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
-  return { paper: request.paper, final: request.final, formats: request.formats, onStage, cache: request.noCache || request.command === 'check' ? undefined : diskCache(join(resolve(request.root), 'out', '.cache'), programVersion(), CACHED_PACKAGES) };
+  return { paper: request.paper, final: request.final, formats: request.formats, onStage, cache: usesCache(request) ? diskCache(cacheDir(request), programVersion(), CACHED_PACKAGES) : undefined };
 }
+
+const usesCache = (request: Request) => !request.noCache && request.command !== 'check';
+const cacheDir = (request: Request) => join(resolve(request.root), 'out', '.cache');
 
 /** This program's own version for the cache key: the running file's size and time change with every rebuild of it. */
 function programVersion(): string {
@@ -89,6 +92,7 @@ async function once(request: Request): Promise<boolean> {
     }
     const file = resolve(request.root, request.out);
     const result = await buildToFile(resolve(request.root), file, options(request));
+    if (usesCache(request)) pruneCache(cacheDir(request));
     clearProgress();
     report(result);
     for (const change of result.changes) out(formatChange(change));

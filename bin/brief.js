@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `brief` command. It runs src/ bundled by esbuild (bin/bundle.js: the entry
 // dist/brief.mjs and the pipeline's script beside it), rebuilt here whenever a
-// source file is newer, so a build starts without compiling TypeScript.
+// source file or the installed packages are newer, so a build starts without
+// compiling TypeScript.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,7 +19,10 @@ function newestSource(dir) {
   return newest;
 }
 
-if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(newestSource(join(root, 'src')), statSync(join(root, 'bin', 'bundle.js')).mtimeMs)) {
+// The bundle holds the libraries too: an install (npm ci rewrites node_modules/.package-lock.json) makes it stale as well.
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const inputs = [newestSource(join(root, 'src')), mtime(join(root, 'bin', 'bundle.js')), mtime(join(root, 'node_modules', '.package-lock.json'))];
+if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(...inputs)) {
   const { bundle } = await import('./bundle.js');
   await bundle(root);
 }

@@ -92,9 +92,6 @@ const pipelineOutside = {
 export async function bundle(root) {
   const dist = join(root, 'dist');
   mkdirSync(dist, { recursive: true });
-  for (const f of readdirSync(dist, { withFileTypes: true })) {
-    if (f.name === 'chunks' || /^run-.*\.(cjs|v8cache)$/.test(f.name)) rmSync(join(dist, f.name), { recursive: true, force: true });
-  }
   const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'error', charset: 'ascii', legalComments: 'none' };
   const script = join(dist, 'run.cjs');
   await build({
@@ -116,6 +113,10 @@ export async function bundle(root) {
   const high = bytes.findIndex((b) => b > 0x7f);
   if (high >= 0) throw new Error(`bundle: a non-ASCII character esbuild did not escape (a regular expression?): ${bytes.subarray(Math.max(0, high - 60), high + 10).toString()}`);
   const name = `run-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.cjs`;
+  // Earlier scripts and their caches go; the same script again (an install that changed nothing) keeps its cache.
+  for (const f of readdirSync(dist)) {
+    if (f === 'chunks' || (/^run-.*\.(cjs|v8cache)$/.test(f) && !f.startsWith(name.replace(/\.cjs$/, '.')))) rmSync(join(dist, f), { recursive: true, force: true });
+  }
   renameSync(script, join(dist, name));
   await build({
     ...common,

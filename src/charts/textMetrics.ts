@@ -2,6 +2,7 @@
 // out labels at their true width (its own estimate is 0.8 em per character).
 import { fontDigest, fontFiles, openFont } from '../layout/fonts.ts';
 import type { Cache } from '../cache/cache.ts';
+import { KeptMap } from '../cache/keptMap.ts';
 
 
 interface FontkitFont {
@@ -19,8 +20,9 @@ interface TextItem {
 }
 
 /** Per font file: the font, and each label's advance width (in font units) measured so far. */
-interface Measured { font: FontkitFont; file: string; widths: Map<string, number>; recalled: boolean; stored: number }
+interface Measured { font: FontkitFont; file: string; widths: KeptMap<number> }
 const opened = new Map<string, Measured>();
+const isNumber = (v: unknown): v is number => typeof v === 'number';
 
 /**
  * Where label widths are kept between builds (out/.cache), while the chart
@@ -35,11 +37,7 @@ export function measureWith(cache: Cache | undefined): void {
 
 /** After the chart stage: the widths of labels measured for the first time join the cache. */
 export function keepLabelWidths(): void {
-  for (const m of opened.values()) {
-    if (!store || !m.recalled || m.widths.size === m.stored) continue;
-    store.write('label-widths', fontDigest(m.file), Object.fromEntries(m.widths));
-    m.stored = m.widths.size;
-  }
+  for (const m of opened.values()) m.widths.keep(store, fontDigest(m.file));
 }
 
 function fontFor(item: TextItem): Measured {
@@ -49,13 +47,8 @@ function fontFor(item: TextItem): Measured {
   const italic = item.fontStyle === 'italic' || item.fontStyle === 'oblique';
   const file = weight ? (italic ? family.bolditalics : family.bold) : italic ? family.italics : family.normal;
   let m = opened.get(file);
-  if (!m) opened.set(file, (m = { font: openFont(file) as FontkitFont, file, widths: new Map(), recalled: false, stored: 0 }));
-  if (store && !m.recalled) {
-    const known = store.read<Record<string, unknown>>('label-widths', fontDigest(file));
-    if (known && typeof known === 'object') for (const [text, w] of Object.entries(known)) if (typeof w === 'number' && !m.widths.has(text)) m.widths.set(text, w);
-    m.recalled = true;
-    m.stored = m.widths.size;
-  }
+  if (!m) opened.set(file, (m = { font: openFont(file) as FontkitFont, file, widths: new KeptMap('label-widths', isNumber) }));
+  if (store) m.widths.recall(store, fontDigest(file));
   return m;
 }
 
@@ -69,8 +62,8 @@ export function measureTextWidth(item: TextItem, text?: unknown): number {
   if (!value || size <= 0) return 0;
   const { font, widths } = fontFor(item);
   // vega measures each label several times (axis layout, overlap checks, truncation).
-  let advance = widths.get(value);
-  if (advance === undefined) widths.set(value, (advance = font.layout(value).advanceWidth));
+  let advance = widths.values.get(value);
+  if (advance === undefined) widths.values.set(value, (advance = font.layout(value).advanceWidth));
   const width = (advance / font.unitsPerEm) * size;
   return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
 }

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { language } from '../load/language.ts';
 import type { Cache } from '../cache/cache.ts';
+import { KeptMap } from '../cache/keptMap.ts';
 
 const require = createRequire(import.meta.url);
 type Hyphenator = (text: string, options?: { hyphenChar?: string }) => string;
@@ -13,31 +14,27 @@ type Hyphenator = (text: string, options?: { hyphenChar?: string }) => string;
  * every word broken so far. A fresh process takes the words from the cache
  * (out/.cache): the paper's 3,400 words cost 75 ms to break, patterns loaded.
  */
-interface Patterns { name: string; hyphenate?: Hyphenator; words: Map<string, string>; stored: number }
+interface Patterns { name: string; hyphenate?: Hyphenator; words: KeptMap<string> }
 const patternSets = new Map<string, Patterns>();
+const isString = (v: unknown): v is string => typeof v === 'string';
 
 function patternsFor(lang: string): Patterns {
   const name = language(lang)?.hyphenation ?? 'en-gb';
   let p = patternSets.get(name);
-  if (!p) patternSets.set(name, (p = { name, words: new Map(), stored: -1 }));
+  if (!p) patternSets.set(name, (p = { name, words: new KeptMap('hyphenation', isString) }));
   return p;
 }
 
 /** Before layout: the words broken in earlier builds, from the cache. */
 export function recallHyphenation(cache: Cache | undefined, lang: string): void {
   const p = patternsFor(lang);
-  if (!cache || p.stored >= 0) return;
-  const stored = cache.read<Record<string, string>>('hyphenation', p.name);
-  if (stored && typeof stored === 'object') for (const [w, broken] of Object.entries(stored)) if (typeof broken === 'string' && !p.words.has(w)) p.words.set(w, broken);
-  p.stored = p.words.size;
+  p.words.recall(cache, p.name);
 }
 
 /** After layout: keeps the words if this build broke new ones. */
 export function keepHyphenation(cache: Cache | undefined, lang: string): void {
   const p = patternsFor(lang);
-  if (!cache || p.words.size === p.stored) return;
-  cache.write('hyphenation', p.name, Object.fromEntries(p.words));
-  p.stored = p.words.size;
+  p.words.keep(cache, p.name);
 }
 
 /**
@@ -60,10 +57,10 @@ export function hyphenate(text: string, lang = 'en-GB'): string {
 }
 
 function known(p: Patterns, word: string): string {
-  let broken = p.words.get(word);
+  let broken = p.words.values.get(word);
   if (broken === undefined) {
     p.hyphenate ??= (require(`hyphen/${p.name}`) as { hyphenateSync: Hyphenator }).hyphenateSync;
-    p.words.set(word, (broken = breakWord(word, p.hyphenate)));
+    p.words.values.set(word, (broken = breakWord(word, p.hyphenate)));
   }
   return broken;
 }

@@ -34,11 +34,10 @@ export interface Rendered {
 
 /** `cache`: templates compiled by earlier builds, kept as Handlebars' precompiled JavaScript. */
 export function renderTemplates(project: Project, cache?: Cache): Rendered {
-  compileCache = cache;
   const markdownContext = { meta: escapeStrings(project.meta) };
   let total = 0;
   const markdown = (source: TemplateSource, notesAllowed: boolean): RenderedMarkdown => {
-    const text = run(source, markdownContext, { notesAllowed, project, noEscape: false });
+    const text = run(source, markdownContext, { notesAllowed, project, noEscape: false, cache });
     total += text.length;
     // Bounded before layout: a runaway template would take minutes and gigabytes to set.
     if (text.length > LIMITS.templateChars) fail(messages.limit({ file: source.file }, `the template gives ${text.length.toLocaleString('en')} characters`, `${LIMITS.templateChars.toLocaleString('en')} characters`));
@@ -62,9 +61,9 @@ export function renderTemplates(project: Project, cache?: Cache): Rendered {
     [id, collect(() => markdown({ file: `${project.whereChart(id).file} (chart "${id}", alt)`, text: chart.alt }, false))]));
   // Header and footer are plain text, drawn once per page.
   const plain = (source: TemplateSource) => {
-    const first = collect(() => run(source, { meta: project.meta, page: 1, pages: 1, section: '' }, { notesAllowed: false, project, noEscape: true }));
+    const first = collect(() => run(source, { meta: project.meta, page: 1, pages: 1, section: '' }, { notesAllowed: false, project, noEscape: true, cache }));
     return (ctx: PageContext) =>
-      first === undefined ? '' : run(source, { meta: project.meta, ...ctx }, { notesAllowed: false, project, noEscape: true });
+      first === undefined ? '' : run(source, { meta: project.meta, ...ctx }, { notesAllowed: false, project, noEscape: true, cache });
   };
   const header = plain(project.templates.header);
   const footer = plain(project.templates.footer);
@@ -76,13 +75,11 @@ export function renderTemplates(project: Project, cache?: Cache): Rendered {
 const env = Handlebars.create();
 /** The last compiled version of each template, so a watch rebuild recompiles only what was edited. */
 const compiled = new Map<string, { text: string; template: HandlebarsTemplateDelegate }>();
-let compileCache: Cache | undefined;
-
-function compile(source: TemplateSource, noEscape: boolean): HandlebarsTemplateDelegate {
+function compile(source: TemplateSource, noEscape: boolean, cache: Cache | undefined): HandlebarsTemplateDelegate {
   const key = `${noEscape}\0${source.file}`;
   const hit = compiled.get(key);
   if (hit?.text === source.text) return hit.template;
-  const template = env.template(precompiled(source, { strict: true, noEscape }));
+  const template = env.template(precompiled(source, { strict: true, noEscape }, cache));
   compiled.set(key, { text: source.text, template });
   return template;
 }
@@ -93,9 +90,9 @@ function compile(source: TemplateSource, noEscape: boolean): HandlebarsTemplateD
  * process takes that source from the cache. Only text that passed checkPaths
  * and compiled is stored, keyed by the text and the options.
  */
-function precompiled(source: TemplateSource, options: { strict: boolean; noEscape: boolean }): TemplateSpecification {
+function precompiled(source: TemplateSource, options: { strict: boolean; noEscape: boolean }, cache: Cache | undefined): TemplateSpecification {
   const key = { text: source.text, options };
-  const stored = compileCache?.read<string>('template', key);
+  const stored = cache?.read<string>('template', key);
   if (typeof stored === 'string') return specOf(stored);
   checkPaths(source, env);
   let code: string;
@@ -104,7 +101,7 @@ function precompiled(source: TemplateSource, options: { strict: boolean; noEscap
   } catch (e) {
     fail(translateHandlebarsError(source.file, e));
   }
-  compileCache?.write('template', key, code);
+  cache?.write('template', key, code);
   return specOf(code);
 }
 
@@ -114,9 +111,9 @@ const specOf = (code: string): TemplateSpecification => new Function(`return ${c
 function run(
   source: TemplateSource,
   context: object,
-  opts: { notesAllowed: boolean; project: Project; noEscape: boolean },
+  opts: { notesAllowed: boolean; project: Project; noEscape: boolean; cache: Cache | undefined },
 ): string {
-  const template = compile(source, opts.noEscape);
+  const template = compile(source, opts.noEscape, opts.cache);
   const helpers = makeHelpers({ file: source.file, figures: opts.project.figures, notes: opts.project.notes, charts: opts.project.charts, notesAllowed: opts.notesAllowed, language: opts.project.meta.language }, env.SafeString);
   try {
     return template(context, {

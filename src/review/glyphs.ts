@@ -38,9 +38,15 @@ export function missingGlyphs(project: Project, document: BriefDocument): { wher
 
   const found: { where: Location; char: string }[] = [];
   const seen = new Set<string>();
+  // The brief's 40,000 characters are a hundred distinct ones: each is looked up once per family.
+  const drawable = new Map<string, Map<string, boolean>>();
   for (const { where, family, text } of texts) {
+    let known = drawable.get(family);
+    if (!known) drawable.set(family, (known = new Map()));
     for (const char of text) {
-      if (INVISIBLE.test(char) || covers()[family](char.codePointAt(0)!)) continue;
+      let ok = known.get(char);
+      if (ok === undefined) known.set(char, (ok = INVISIBLE.test(char) || covers()[family](char.codePointAt(0)!)));
+      if (ok) continue;
       const key = `${where.file}#${where.path ?? ''}#${char}`;
       if (!seen.has(key)) {
         seen.add(key);

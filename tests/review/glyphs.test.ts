@@ -11,7 +11,7 @@ import { copyProject, edit } from '../support/project.ts';
 
 test('a character the fonts lack is an open item in each file it appears in, once, with its code point', async () => {
   const dir = copyProject();
-  // Han script: neither Source Serif 4 nor Source Sans 3 has it. Two characters twice in one template, and a note.s context.
+  // Han script: neither Source Serif 4 nor Source Sans 3 has it. Two characters twice in one template, and a note's context.
   edit(dir, 'templates/sections/culture.md.hbs', (t) => t.replace('Confucius Institutes have', 'Confucius Institutes (孔子学院; 孔子) have'));
   edit(dir, 'data/notes.yaml', (t) => t.replace("context: 'Chinese funding of Serbian think tanks'", "context: 'Chinese funding of Serbian think tanks (智库)'"));
   const project = loadProject(dir);

@@ -1,13 +1,15 @@
 // The `brief` command as a user runs it: exit codes, messages, atomic and
 // reproducible output, the figure-change report, draft and final.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { readPdf } from '../support/readPdf.ts';
 import { runBrief } from '../support/runCli.ts';
 import { pageGeometry } from '../../src/layout/theme.ts';
+import { warmUp } from '../../src/cli/run.ts';
+import { parseArgs } from '../../src/cli/args.ts';
 
 function brief(...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
@@ -205,4 +207,16 @@ describe('brief watch', () => {
     }
   });
 
+
+  test('the warm-up build watch makes after the first writes nothing, not even to the cache', async () => {
+    const dir = copyProject();
+    expect((await runBrief('build', '--data', join(dir, 'data'))).code).toBe(0);
+    // Each file's inode and size: a write (a new file renamed into place) changes the inode.
+    const files = (folder: string): Record<string, string> => Object.fromEntries(readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).map((f) => [f, `${statSync(f).ino}:${statSync(f).size}`]));
+    const before = files(join(dir, 'out'));
+    expect(Object.keys(before).filter((f) => f.includes('/.cache/chart/'))).toHaveLength(6);
+    await warmUp(parseArgs(['watch', '--data', join(dir, 'data')]));
+    expect(files(join(dir, 'out'))).toEqual(before);
+  });
 });

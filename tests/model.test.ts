@@ -49,3 +49,17 @@ describe('the paper as a document model', () => {
     expect(doc.cover.lines).toEqual([doc.meta.series, doc.meta.date]);
   });
 });
+
+describe('parsed Markdown kept between builds', () => {
+  test('the same text in two files keeps each file\'s places', async () => {
+    const { parseMarkdown, endMarkdownBuild } = await import('../src/model/parseMarkdown.ts');
+    const text = 'Trade grew.<note-ref id="trade" line="4"/>\n\n<figure-ref id="trade-chart" line="6"/>\n';
+    const first = parseMarkdown('templates/a.md', text, ['paragraph', 'figure']);
+    endMarkdownBuild();
+    const second = parseMarkdown('templates/b.md', text, ['paragraph', 'figure']);
+    expect(first[1]).toEqual({ kind: 'figure', chartId: 'trade-chart', where: { file: 'templates/a.md', line: 6 } });
+    expect(second[1]).toEqual({ kind: 'figure', chartId: 'trade-chart', where: { file: 'templates/b.md', line: 6 } });
+    expect(JSON.stringify(second[0])).toContain('templates/b.md');
+    expect(JSON.stringify(second[0])).not.toContain('templates/a.md');
+  });
+});

@@ -5,11 +5,19 @@ import { compactRanges, messages } from '../errors/messages.ts';
 import { formatError } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
-import { parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
+import { endMarkdownBuild, parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
 import type { Block, Cover, FigureInfo, Inline, ModelDocument, NoteSource, Section } from './types.ts';
 import { chartFigureIds, chartNoteIds } from '../charts/chartRows.ts';
 
 export function buildModel(project: Project, rendered: Rendered): ModelDocument {
+  try {
+    return modelOf(project, rendered);
+  } finally {
+    endMarkdownBuild();
+  }
+}
+
+function modelOf(project: Project, rendered: Rendered): ModelDocument {
   const numbering = new NoteNumbering();
   const errors: BriefError[] = [];
   const placed = new Map<string, Location>();

@@ -1,7 +1,8 @@
 // Parses rendered Markdown (micromark, via mdast) into the model's blocks and
 // inlines, refusing constructs the brief has no place for.
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { BuildMemo } from '../cache/buildMemo.ts';
 import { fail, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { FIGURE_REF_PATTERN, FIGURE_VALUE_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
@@ -22,8 +23,20 @@ export type RawBlock =
 
 const ALLOWED = 'paragraphs, *italics*, **bold**, <links>, {{note}} markers and {{figure}} placements';
 
+/**
+ * Parsed texts kept for the next build of a process (`brief watch`): an edit
+ * changes one or two rendered texts, and the others (58 notes, the sections)
+ * are not parsed again. A tree depends on its text alone and is only read.
+ */
+const trees = new BuildMemo<Root>();
+
+/** Ends a build: the texts it parsed are kept for the next. */
+export function endMarkdownBuild(): void {
+  trees.endBuild();
+}
+
 export function parseMarkdown(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
-  const root = fromMarkdown(markdown);
+  const root = trees.get(markdown, () => fromMarkdown(markdown));
   return root.children.flatMap((node) => block(file, node, allowed));
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fontFiles } from '../layout/fonts.ts';
 import type { DocDefinition } from '../layout/docDefinition.ts';
-import { installHooks, keepShapedWords, lastLayoutMs, shapeWith } from './pdfmake/install.ts';
+import { beginRender, endRender, installHooks, lastLayoutMs } from './pdfmake/install.ts';
 import type { Cache } from '../cache/cache.ts';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ interface PdfMake {
   createPdf(doc: DocDefinition): { getBuffer(): Promise<Buffer> };
 }
 
-/** With a cache, shaped words are read from it and the new ones kept in it. */
+/** With a cache, shaped words and chart sizes are read from it and the new ones kept in it. */
 export async function renderPdf(definition: DocDefinition, cache?: Cache): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
   const pdfmake = require('pdfmake') as PdfMake;
   installHooks();
@@ -27,13 +27,14 @@ export async function renderPdf(definition: DocDefinition, cache?: Cache): Promi
   // Nothing in a brief may reach the network or read files other than its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  shapeWith(cache);
+  beginRender(cache);
+  let rendered = false;
   try {
     const bytes = await pdfmake.createPdf(definition).getBuffer();
-    keepShapedWords();
+    rendered = true;
     return { bytes, pageLayoutMs: lastLayoutMs() };
   } finally {
-    shapeWith(undefined);
+    endRender(rendered);
   }
 }
 

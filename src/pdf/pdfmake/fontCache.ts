@@ -5,16 +5,21 @@
 // layout/shapedRuns.ts), keyed by the font's bytes and the versions of fontkit
 // and pdfkit. A run depends only on the font and the text.
 //
+// Every font a document opens (for pdfmake's text or a chart's labels) also
+// shares the tables its file's fontkit font has decoded in this process, so
+// they are decoded once per process, not once per build.
+//
 // Runs a later document shapes stay its own until the build ends, then join
-// the shared store packed as arrays: a fontkit run holds the parsed font of the
-// document that shaped it, and sharing those would keep every document's fonts
-// alive (+1.7 MiB a rebuild in a long watch session).
+// the shared store packed as arrays, the form they are kept in on disk.
 import { internals, type Any, type Hooked } from './internals.ts';
 import { isPackedRuns, lazyRuns, packRun, type PackedRun, type Run } from '../../layout/shapedRuns.ts';
 import type { Cache } from '../../cache/cache.ts';
-import { fontDigest } from '../../layout/fonts.ts';
+import { fontDigest, openFont } from '../../layout/fonts.ts';
 
-export const hooked: Hooked[] = [['PDFDocument', 'provideFont', 'this.fontCache[familyName][type] = this.font(...def)._font']];
+export const hooked: Hooked[] = [
+  ['PDFDocument', 'font', 'this._font = PDFFontFactory.open(this, src, family, id)'],
+  ['PDFDocument', 'provideFont', 'this.fontCache[familyName][type] = this.font(...def)._font'],
+];
 
 interface FontFile {
   /** The first document's layoutCache: later documents' caches inherit from it. */
@@ -73,28 +78,71 @@ export function keepShapedWords(): void {
 
 export function install(): void {
   const PD = internals.PDFDocument().prototype;
-  const provideFont = PD.provideFont;
-  PD.provideFont = function (this: Any, familyName: string, bold: boolean, italics: boolean) {
-    const fresh = !this.fontCache[familyName]?.[this.getFontType(bold, italics)];
-    const font = provideFont.call(this, familyName, bold, italics);
-    const file = this.getFontFile(familyName, bold, italics);
-    if (!fresh || !font.layoutCache || typeof file !== 'string') return font;
-    let known = files.get(file);
-    // Reads fall through to the first document's runs; writes stay with this document.
-    if (known) font.layoutCache = Object.create(known.shared);
-    else files.set(file, (known = { shared: font.layoutCache }));
-    if (active) {
-      if (!known.packed) {
-        known.key = fontDigest(file);
-        const stored = active.cache.read<unknown>('shaping', known.key);
-        const added = active.cache.read<unknown>('shaping-added', known.key);
-        known.added = isPackedRuns(added) ? added : {};
-        known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {}, known.added);
-        known.base = lazyRuns(known.packed!);
-        Object.setPrototypeOf(known.shared, known.base);
-      }
-      active.used.set(file, font.layoutCache);
+  const font = PD.font;
+  PD.font = function (this: Any, src: unknown, family?: unknown, size?: unknown) {
+    const result = font.call(this, src, family, size);
+    const opened = this._font;
+    // A font this document has just opened (pdfmake's text, or a chart's labels): nothing is drawn with it yet.
+    if (typeof src === 'string' && opened?.layoutCache && !adopted.has(opened)) {
+      adopted.add(opened);
+      shareFont(opened, src);
     }
-    return font;
+    return result;
   };
+}
+
+/** pdfkit's fonts that shareFont has seen (each document opens its own). */
+const adopted = new WeakSet<object>();
+
+/**
+ * Gives a document's fresh pdfkit font the decoded tables of the process's
+ * fontkit font for its file, so they are decoded once a process (about 28 ms a
+ * rebuild in watch), as fontkit itself shares them between a font's
+ * variations; and points its layoutCache at the file's shared runs.
+ *
+ * Only the tables: fontkit keeps each glyph with the code points it was first
+ * reached by (U+00AD and "-" are one glyph), and pdfkit maps text back from
+ * those, so a glyph shared with another document would make this document's
+ * text depend on what the process built before it.
+ */
+function shareFont(opened: Any, file: string): void {
+  opened.font._tables = (openFont(file) as Any)._tables;
+  const layoutRun = opened.layoutRun;
+  opened.layoutRun = (text: string, features?: unknown): Run => ownCodePoints(opened.font, text, layoutRun.call(opened, text, features));
+  let known = files.get(file);
+  // Reads fall through to the first document's runs; writes stay with this document.
+  if (known) opened.layoutCache = Object.create(known.shared);
+  else files.set(file, (known = { shared: opened.layoutCache }));
+  if (!active) return;
+  if (!known.packed) {
+    known.key = fontDigest(file);
+    const stored = active.cache.read<unknown>('shaping', known.key);
+    const added = active.cache.read<unknown>('shaping-added', known.key);
+    known.added = isPackedRuns(added) ? added : {};
+    known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {}, known.added);
+    known.base = lazyRuns(known.packed!);
+    Object.setPrototypeOf(known.shared, known.base);
+  }
+  active.used.set(file, opened.layoutCache);
+}
+
+/**
+ * A run whose glyphs carry the code points of this text, where each character
+ * is drawn by the glyph the font maps it to. fontkit hands out one object per
+ * glyph, holding the code points that first reached it in the font's life: in
+ * Source Serif 4, "-" and U+2010 are one glyph, so after "pre\u2010war" the
+ * hyphen of "post-war" would read back as U+2010. pdfkit writes the PDF's
+ * text map from these, so without this a run shaped or kept earlier, in this
+ * process or on disk, could make a build differ from a clean one.
+ */
+function ownCodePoints(font: Any, text: string, run: Run): Run {
+  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  if (chars.length !== run.glyphs.length) return run; // ligatures or marks: left as fontkit made them
+  run.glyphs = run.glyphs.map((glyph, i) => {
+    const own = chars[i];
+    if (glyph.codePoints.length === 1 && glyph.codePoints[0] === own) return glyph;
+    if (font.glyphForCodePoint(own).id !== glyph.id) return glyph;
+    return { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [own] };
+  });
+  return run;
 }

@@ -10,7 +10,10 @@
 // - fontCache.ts: one glyph-run store per font file, for the process and on disk
 //   (core: layout/shapedRuns.ts);
 // - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts);
-// - styleLookup.ts: pdfmake's style lookup without its allocations, same search order.
+// - styleLookup.ts: pdfmake's style lookup without its allocations, same search order;
+// - compression.ts: a stream whose bytes did not change since the last build is
+//   not compressed again (core: pdf/streamMemo.ts);
+// - svgMeasure.ts: a chart's SVG measured once per text, not parsed twice a build.
 import { createRequire } from 'node:module';
 import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
 import * as lineBreaking from './lineBreaking.ts';
@@ -19,14 +22,16 @@ import * as justification from './justification.ts';
 import * as fontCache from './fontCache.ts';
 import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
+import * as compression from './compression.ts';
+import * as svgMeasure from './svgMeasure.ts';
+import type { Cache } from '../../cache/cache.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
-const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup];
+const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup, compression, svgMeasure];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
-export { shapeWith, keepShapedWords } from './fontCache.ts';
 
 /** Every hooked (or relied-upon) member, with a fragment of its source. */
 export const HOOKED: Hooked[] = concerns.flatMap((c) => c.hooked);
@@ -59,4 +64,23 @@ export function installHooks(): void {
   assertHookable();
   for (const concern of concerns) concern.install();
   installed = true;
+}
+
+/** Before a document renders: where what it shapes and measures is kept (undefined: for this process only). */
+export function beginRender(cache: Cache | undefined): void {
+  fontCache.shapeWith(cache);
+  svgMeasure.measureSvgWith(cache);
+  compression.reuseStreams(true);
+}
+
+/** After it rendered, or failed to: a rendered document's new shaped words are kept; the build ends for every memo. */
+export function endRender(rendered: boolean): void {
+  try {
+    if (rendered) fontCache.keepShapedWords();
+  } finally {
+    fontCache.shapeWith(undefined);
+    svgMeasure.measureSvgWith(undefined);
+    svgMeasure.endSvgBuild();
+    compression.reuseStreams(false);
+  }
 }

@@ -20,6 +20,7 @@ export const internals = {
   Renderer: () => require('pdfmake/js/Renderer.js').default,
   Line: () => require('pdfmake/js/Line.js').default,
   StyleContextStack: () => require('pdfmake/js/StyleContextStack.js').default,
+  SVGMeasure: () => require('pdfmake/js/SVGMeasure.js').default,
 };
 
 export type InternalClass = keyof typeof internals;

@@ -7,11 +7,9 @@ export class BuildMemo<V> {
 
   /** The result for `key`: this build's, the last build's, or computed now. */
   get(key: string, compute: () => V): V {
-    let value = this.used.get(key);
-    if (value === undefined) {
-      value = this.kept.get(key) ?? compute();
-      this.used.set(key, value);
-    }
+    if (this.used.has(key)) return this.used.get(key)!;
+    const value = this.kept.has(key) ? this.kept.get(key)! : compute();
+    this.used.set(key, value);
     return value;
   }
 

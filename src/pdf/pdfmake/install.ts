@@ -13,7 +13,9 @@
 // - styleLookup.ts: pdfmake's style lookup without its allocations, same search order;
 // - compression.ts: a stream whose bytes did not change since the last build is
 //   not compressed again (core: pdf/streamMemo.ts);
-// - svgMeasure.ts: a chart's SVG measured once per text, not parsed twice a build.
+// - svgMeasure.ts: a chart's SVG measured once per text, not parsed twice a build;
+// - measureCache.ts: a paragraph measured once per text and styles, for the
+//   process and on disk (core: layout/measuredLeaves.ts).
 import { createRequire } from 'node:module';
 import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
 import * as lineBreaking from './lineBreaking.ts';
@@ -24,11 +26,12 @@ import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
 import * as compression from './compression.ts';
 import * as svgMeasure from './svgMeasure.ts';
+import * as measureCache from './measureCache.ts';
 import type { Cache } from '../../cache/cache.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
-const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup, compression, svgMeasure];
+const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup, compression, svgMeasure, measureCache];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
@@ -70,14 +73,20 @@ export function installHooks(): void {
 export function beginRender(cache: Cache | undefined): void {
   fontCache.shapeWith(cache);
   svgMeasure.measureSvgWith(cache);
+  measureCache.measureWith(cache);
   compression.reuseStreams(true);
 }
 
 /** After it rendered, or failed to: a rendered document's new shaped words are kept; the build ends for every memo. */
 export function endRender(rendered: boolean): void {
   try {
-    if (rendered) fontCache.keepShapedWords();
+    if (rendered) {
+      fontCache.keepShapedWords();
+      measureCache.keepMeasured();
+    }
   } finally {
+    measureCache.measureWith(null);
+    measureCache.endMeasureBuild();
     fontCache.shapeWith(undefined);
     svgMeasure.measureSvgWith(undefined);
     svgMeasure.endSvgBuild();

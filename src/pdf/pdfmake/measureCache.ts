@@ -1,0 +1,171 @@
+// Measured paragraphs, kept (core: layout/measuredLeaves.ts): DocMeasure
+// measures a paragraph once per text, inherited style values and document
+// styles and fonts; a later build of the same paragraph, in this process or
+// (with out/.cache) the next, gets new words unpacked from the kept ones, and
+// asks for the same fonts in the same order, so the PDF is the same.
+//
+// - DocMeasure.measureLeaf: the hook.
+// - TextInlines.measure: asks the document for each word's font (provideFont),
+//   the one side effect of measuring, replayed on a hit.
+import { createHash } from 'node:crypto';
+import { internals, type Any, type Hooked } from './internals.ts';
+import { MEASURED_PROPERTIES, Shapes, isPackedLeaf, isStoredLeaves, packLeaf, unpackLeaf, type FontRequest, type PackedLeaf } from '../../layout/measuredLeaves.ts';
+import { BuildMemo } from '../../cache/buildMemo.ts';
+import { fontDigest } from '../../layout/fonts.ts';
+import type { Cache } from '../../cache/cache.ts';
+
+export const hooked: Hooked[] = [
+  ['DocMeasure', 'measureLeaf', 'this.textInlines.buildInlines(node.text, styleStack)'],
+  ['DocMeasure', 'measureLeaf', 'node._textRef._textNodeRef.text'],
+  ['TextInlines', 'measure', 'this.pdfDocument.provideFont(font, bold, italics)'],
+];
+
+/** Word shapes of every paragraph this process has packed. */
+const shapes = new Shapes();
+/** Packed paragraphs by document digest and paragraph key, kept one build back. */
+const memo = new BuildMemo<PackedLeaf | null>();
+/** What out/.cache held for a document digest, read once a process. */
+const fromDisk = new Map<string, Stored>();
+/** The document being rendered: its cache, and the paragraphs it used (kept on disk if any was new). */
+let active: { cache: Cache | undefined; digest?: string; used: Map<string, PackedLeaf>; fresh: boolean } | undefined;
+const digests = new WeakMap<object, string | null>();
+
+/** Called before a document renders (its cache, if any), and with null after it. */
+export function measureWith(cache: Cache | undefined | null): void {
+  active = cache === null ? undefined : { cache, used: new Map(), fresh: false };
+}
+
+/** Called after a document rendered: with a cache, its paragraphs are kept on disk if any was measured anew. */
+export function keepMeasured(): void {
+  if (!active?.cache || !active.digest || !active.fresh) return;
+  const leaves = Object.fromEntries(active.used);
+  active.cache.write('measured', active.digest, { shapes: shapes.list, leaves });
+  // What the cache now holds, numbered as this process numbers shapes.
+  fromDisk.set(active.digest, { leaves, shapeCount: shapes.size });
+}
+
+/** Ends a build: its paragraphs are kept for the next one. */
+export function endMeasureBuild(): void {
+  memo.endBuild();
+}
+
+export function install(): void {
+  const DM = internals.DocMeasure().prototype;
+  const StyleContextStack = internals.StyleContextStack();
+  const measureLeaf = DM.measureLeaf;
+  DM.measureLeaf = function (this: Any, node: Any) {
+    const digest = active && documentDigest(this);
+    const key = digest ? leafKey(this, node, StyleContextStack) : undefined;
+    if (!digest || key === undefined) return measureLeaf.call(this, node);
+    const full = `${digest}\n${key}`;
+    let measured: Any;
+    const packed = memo.get(full, () => {
+      const stored = storedLeaf(digest, key);
+      if (stored) return stored;
+      measured = measureRecordingFonts(this, node, measureLeaf);
+      active!.fresh = true;
+      return packLeaf({ fonts: measured.requests, words: measured.words, minWidth: node._minWidth, maxWidth: node._maxWidth }, shapes) ?? null;
+    });
+    if (packed) active!.used.set(key, packed);
+    if (measured) return node;
+    if (!packed) return measureLeaf.call(this, node);
+    const leaf = unpackLeaf(packed, shapes);
+    const fonts = leaf.fonts.map(([family, bold, italics]) => this.pdfDocument.provideFont(family, bold, italics));
+    for (const word of leaf.words) word.font = fonts[word.font as number];
+    node._inlines = leaf.words;
+    node._minWidth = leaf.minWidth;
+    node._maxWidth = leaf.maxWidth;
+    return node;
+  };
+}
+
+/** Measures as pdfmake does, noting the fonts it asks for; each word's font becomes its index in them. */
+function measureRecordingFonts(measure: Any, node: Any, measureLeaf: Any): { requests: FontRequest[]; words: Record<string, unknown>[] } {
+  const doc = measure.pdfDocument;
+  const requests: FontRequest[] = [];
+  const fonts: unknown[] = [];
+  const provideFont = doc.provideFont;
+  const own = Object.hasOwn(doc, 'provideFont');
+  doc.provideFont = function (this: Any, family: string, bold: boolean, italics: boolean) {
+    const font = provideFont.call(this, family, bold, italics);
+    if (!fonts.includes(font)) {
+      fonts.push(font);
+      requests.push([family, !!bold, !!italics]);
+    }
+    return font;
+  };
+  try {
+    measureLeaf.call(measure, node);
+  } finally {
+    if (own) doc.provideFont = provideFont;
+    else delete doc.provideFont;
+  }
+  const words = (node._inlines as Record<string, unknown>[]).map((word) => {
+    const at = fonts.indexOf(word.font);
+    // A font measuring did not ask for: unknown to the replay, so packLeaf is given a value it refuses.
+    return { ...word, font: at >= 0 ? at : undefined };
+  });
+  return { requests, words };
+}
+
+/**
+ * What a paragraph's measure depends on besides the document: the style values
+ * it inherits (its own included) and its text with each run's properties.
+ * Undefined (measured each time) for a page reference, whose text the layout
+ * fills in, or a run JSON cannot hold.
+ */
+function leafKey(measure: Any, node: Any, StyleContextStack: Any): string | undefined {
+  if (node._textRef) return undefined;
+  const inherited = MEASURED_PROPERTIES.map((p) => StyleContextStack.getStyleProperty(node, measure.styleStack, p, undefined) ?? null);
+  try {
+    return JSON.stringify([inherited, node.text], (k, v) => {
+      if (k.startsWith('_') || typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') throw new Error('not plain');
+      return v;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The document's styles, default style and font files, hashed: null if they cannot be. */
+function documentDigest(measure: Any): string | undefined {
+  let digest = digests.get(measure);
+  if (digest === undefined) {
+    try {
+      const stack = measure.styleStack;
+      const fonts = measure.pdfDocument.fonts as Record<string, Record<string, unknown>>;
+      const files = Object.entries(fonts).map(([family, faces]) => [family, Object.entries(faces).map(([face, file]) => [face, typeof file === 'string' ? fontDigest(file) : null])]);
+      digest = createHash('sha256').update(JSON.stringify({ styles: stack.styleDictionary, defaultStyle: stack.defaultStyle, files })).digest('hex');
+    } catch {
+      digest = null;
+    }
+    digests.set(measure, digest);
+  }
+  if (digest && active) active.digest = digest;
+  return digest ?? undefined;
+}
+
+/** A document's store as read from out/.cache: its paragraphs, and its shape numbers in this process's. */
+interface Stored { leaves: Record<string, unknown>; shapeCount: number; renumber?: number[] }
+
+/**
+ * A paragraph out/.cache keeps for a document digest, checked when first
+ * used. The store is read once a process; its shapes keep their numbers when
+ * it is the first read (the usual case), else they are renumbered.
+ */
+function storedLeaf(digest: string, key: string): PackedLeaf | undefined {
+  let stored = fromDisk.get(digest);
+  if (!stored) {
+    const value = active?.cache?.read<unknown>('measured', digest);
+    stored = { leaves: {}, shapeCount: 0 };
+    if (isStoredLeaves(value)) {
+      const renumber = value.shapes.map((shape) => shapes.intern(shape));
+      stored = { leaves: value.leaves, shapeCount: value.shapes.length, renumber: renumber.every((n, i) => n === i) ? undefined : renumber };
+    }
+    if (active?.cache) fromDisk.set(digest, stored);
+  }
+  const leaf = Object.hasOwn(stored.leaves, key) ? stored.leaves[key] : undefined;
+  if (!isPackedLeaf(leaf, stored.shapeCount)) return undefined;
+  const renumber = stored.renumber;
+  return renumber ? { ...leaf, words: leaf.words.map(([shape, ...own]) => [renumber[shape as number], ...own]) } : leaf;
+}

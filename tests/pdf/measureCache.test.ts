@@ -66,6 +66,20 @@ test('what the cache keeps gives the same bytes once the process has forgotten i
   expect(Buffer.compare(first.bytes, again.bytes)).toBe(0);
 });
 
+test('an edit writes its new paragraphs to the small entry, and a later build finds them there', async () => {
+  const cache = memoryCache();
+  await render(doc(PARAGRAPHS), cache);
+  const edited = doc([{ ...PARAGRAPHS[0], text: 'Trade with China grew again.' }, ...PARAGRAPHS.slice(1)]);
+  cache.writes.length = 0;
+  const first = await render(edited, cache);
+  expect(cache.writes.filter((ns) => ns.startsWith('measured'))).toEqual(['measured-added']);
+  await render(doc([{ text: 'Other.' }], { font: SANS, fontSize: 9 }), cache);
+  await render(doc([{ text: 'Other.' }], { font: SANS, fontSize: 9 }), cache);
+  const again = await render(edited, cache);
+  expect(again.measured).toEqual([]);
+  expect(Buffer.compare(first.bytes, again.bytes)).toBe(0);
+});
+
 test.each([
   ['its text', [{ ...PARAGRAPHS[0], text: ['Trade with China grew ', { text: 'tenfold', italics: true }, ' in a decade.'] }, ...PARAGRAPHS.slice(1)], undefined, undefined, 'Trade with China grew '],
   ['a run\'s style', [{ ...PARAGRAPHS[0], text: ['Trade with China grew ', { text: 'fifteenfold', bold: true }, ' in a decade.'] }, ...PARAGRAPHS.slice(1)], undefined, undefined, 'Trade with China grew '],
@@ -121,26 +135,35 @@ test('measuring the paper looks up no style property the key leaves out', async 
   expect([...read].filter((p) => !(MEASURED_PROPERTIES as readonly string[]).includes(p))).toEqual([]);
 });
 
-test('a new process takes kept paragraphs from out/.cache: a word changed there by hand is what it prints', async () => {
+test('a new process takes kept paragraphs from both entries in out/.cache: a word changed there by hand is what it prints', async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'brief-measured-')), 'brief');
+  // Each build another date: the PDF is never up to date, the paragraphs are as they were.
+  let date = 1700000000;
   const brief = (...args: string[]) => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: args.includes('init') ? '' : '1700000000' } });
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: String(date++) } });
     expect(run.status, run.stderr).toBe(0);
+  };
+  const printed = async () => joinText((await readPdf(readFileSync(join(dir, 'out', 'brief.pdf')))).items);
+  /** Changes the first word an entry holds that matches `first`. */
+  const tamper = (namespace: string, first: RegExp, by: string) => {
+    const folder = join(dir, 'out', '.cache', namespace);
+    const [file] = readdirSync(folder);
+    const store = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+    const word = Object.values(store.leaves as Record<string, { words: unknown[][] }>).flatMap((l) => l.words).find((w) => first.test(String(w[1])));
+    expect(word, `${namespace}: no word ${first}`).toBeDefined();
+    word![1] = by;
+    writeFileSync(join(folder, file), JSON.stringify(store));
   };
   brief('init', dir);
   brief('build', '--data', dir);
-  const folder = join(dir, 'out', '.cache', 'measured');
-  const [file] = readdirSync(folder);
-  const store = JSON.parse(readFileSync(join(folder, file), 'utf8'));
-  // The first word of a paragraph that starts with a capitalised word of four letters or more.
-  const word = Object.values(store.leaves as Record<string, { words: unknown[][] }>).flatMap((l) => l.words).find((w) => /^[A-Z][a-z]{3,} $/.test(String(w[1])))!;
-  const original = String(word[1]).trim();
-  word[1] = 'Tampered ';
-  writeFileSync(join(folder, file), JSON.stringify(store));
-  // Another date: the PDF is not up to date, the paragraphs are as they were.
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), 'build', '--data', dir], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000001' } });
-  expect(run.status, run.stderr).toBe(0);
-  const text = joinText((await readPdf(readFileSync(join(dir, 'out', 'brief.pdf')))).items);
-  expect(original.length).toBeGreaterThan(3);
-  expect(text).toContain('Tampered');
+  tamper('measured', /^look $/, 'Tampered '); // "The out-look section": hyphenation splits words
+  // An edit: its paragraph goes to the small entry.
+  const section = join(dir, 'templates', 'sections', 'background.md.hbs');
+  writeFileSync(section, readFileSync(section, 'utf8').replace('A second paragraph of sample text', 'A second paragraph of new text'));
+  brief('build', '--data', dir);
+  expect(await printed()).toContain('Tampered');
+  tamper('measured-added', /^new $/, 'Retouched ');
+  brief('build', '--data', dir);
+  expect(await printed()).toContain('of Retouched'); // drawn at the width kept for "new "
+  expect(await printed()).toContain('Tampered');
 });

@@ -24,8 +24,8 @@ export const hooked: Hooked[] = [
 const shapes = new Shapes();
 /** Packed paragraphs by document digest and paragraph key, kept one build back. */
 const memo = new BuildMemo<PackedLeaf | null>();
-/** What out/.cache held for a document digest, read once a process. */
-const fromDisk = new Map<string, Stored>();
+/** What out/.cache holds for a document digest, as this process knows it. */
+const fromDisk = new Map<string, { main: Stored; added: Stored }>();
 /** The document being rendered: its cache, and the paragraphs it used (kept on disk if any was new). */
 let active: { cache: Cache | undefined; digest?: string; used: Map<string, PackedLeaf>; fresh: boolean } | undefined;
 const digests = new WeakMap<object, string | null>();
@@ -35,13 +35,34 @@ export function measureWith(cache: Cache | undefined | null): void {
   active = cache === null ? undefined : { cache, used: new Map(), fresh: false };
 }
 
+/**
+ * On disk, a document's paragraphs are a main entry (670 KB for the paper) and
+ * a small one of the paragraphs its builds have used since that was written:
+ * an edit rewrites the small one, and the main one (then only with the
+ * paragraphs in use) once the small one holds more than this many.
+ */
+const ADDED_LIMIT = 40;
+
 /** Called after a document rendered: with a cache, its paragraphs are kept on disk if any was measured anew. */
 export function keepMeasured(): void {
   if (!active?.cache || !active.digest || !active.fresh) return;
-  const leaves = Object.fromEntries(active.used);
-  active.cache.write('measured', active.digest, { shapes: shapes.list, leaves });
-  // What the cache now holds, numbered as this process numbers shapes.
-  fromDisk.set(active.digest, { leaves, shapeCount: shapes.size });
+  const { cache, digest, used } = active;
+  const view = disk(digest);
+  const added = [...used].filter(([key]) => !Object.hasOwn(view.main.leaves, key));
+  if (!Object.keys(view.main.leaves).length || added.length > ADDED_LIMIT) {
+    const leaves = Object.fromEntries(used);
+    cache.write('measured', digest, { shapes: shapes.list, leaves });
+    cache.write('measured-added', digest, { shapes: [], leaves: {} });
+    // What the cache now holds, numbered as this process numbers shapes.
+    view.main = { leaves, shapeCount: shapes.size };
+    view.added = { leaves: {}, shapeCount: 0 };
+    return;
+  }
+  // The small entry names only its own shapes.
+  const own = new Shapes();
+  const renumbered = added.map(([key, leaf]) => [key, { ...leaf, words: leaf.words.map(([shape, ...rest]) => [own.intern(shapes.list[shape as number]), ...rest]) }]);
+  cache.write('measured-added', digest, { shapes: own.list, leaves: Object.fromEntries(renumbered) });
+  view.added = { leaves: Object.fromEntries(added), shapeCount: shapes.size };
 }
 
 /** Ends a build: its paragraphs are kept for the next one. */
@@ -145,27 +166,35 @@ function documentDigest(measure: Any): string | undefined {
   return digest ?? undefined;
 }
 
-/** A document's store as read from out/.cache: its paragraphs, and its shape numbers in this process's. */
+/** A store as read from out/.cache: its paragraphs, and its shape numbers in this process's. */
 interface Stored { leaves: Record<string, unknown>; shapeCount: number; renumber?: number[] }
 
-/**
- * A paragraph out/.cache keeps for a document digest, checked when first
- * used. The store is read once a process; its shapes keep their numbers when
- * it is the first read (the usual case), else they are renumbered.
- */
-function storedLeaf(digest: string, key: string): PackedLeaf | undefined {
-  let stored = fromDisk.get(digest);
-  if (!stored) {
-    const value = active?.cache?.read<unknown>('measured', digest);
-    stored = { leaves: {}, shapeCount: 0 };
-    if (isStoredLeaves(value)) {
-      const renumber = value.shapes.map((shape) => shapes.intern(shape));
-      stored = { leaves: value.leaves, shapeCount: value.shapes.length, renumber: renumber.every((n, i) => n === i) ? undefined : renumber };
-    }
-    if (active?.cache) fromDisk.set(digest, stored);
+/** A document digest's two entries on disk, read once a process. */
+function disk(digest: string): { main: Stored; added: Stored } {
+  let view = fromDisk.get(digest);
+  if (!view) {
+    view = { main: read('measured', digest), added: read('measured-added', digest) };
+    if (active?.cache) fromDisk.set(digest, view);
   }
-  const leaf = Object.hasOwn(stored.leaves, key) ? stored.leaves[key] : undefined;
-  if (!isPackedLeaf(leaf, stored.shapeCount)) return undefined;
-  const renumber = stored.renumber;
-  return renumber ? { ...leaf, words: leaf.words.map(([shape, ...own]) => [renumber[shape as number], ...own]) } : leaf;
+  return view;
+}
+
+/** An entry's paragraphs; its shapes keep their numbers when they are the process's already (the first entry read), else are renumbered. */
+function read(namespace: string, digest: string): Stored {
+  const value = active?.cache?.read<unknown>(namespace, digest);
+  if (!isStoredLeaves(value)) return { leaves: {}, shapeCount: 0 };
+  const renumber = value.shapes.map((shape) => shapes.intern(shape));
+  return { leaves: value.leaves, shapeCount: value.shapes.length, renumber: renumber.every((n, i) => n === i) ? undefined : renumber };
+}
+
+/** A paragraph out/.cache keeps for a document digest, checked when first used (a damaged one is measured again). */
+function storedLeaf(digest: string, key: string): PackedLeaf | undefined {
+  const view = disk(digest);
+  for (const stored of [view.added, view.main]) {
+    const leaf = Object.hasOwn(stored.leaves, key) ? stored.leaves[key] : undefined;
+    if (!isPackedLeaf(leaf, stored.shapeCount)) continue;
+    const renumber = stored.renumber;
+    return renumber ? { ...leaf, words: leaf.words.map(([shape, ...own]) => [renumber[shape as number], ...own]) } : leaf;
+  }
+  return undefined;
 }

@@ -83,18 +83,31 @@ function money(f: Extract<Figure, { kind: 'money' }>, style: Style): string {
  * ISO code: "€150 million", "USD 1.26 billion", "CHF 40 million".
  */
 function currencySymbol(code: string): string | undefined {
-  const part = new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'symbol' }).formatToParts(1).find((p) => p.type === 'currency')?.value;
-  return part && /^\p{Sc}$/u.test(part) && part !== '$' ? part : undefined;
+  return currencyWords('symbol', code, () => {
+    const part = new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'symbol' }).formatToParts(1).find((p) => p.type === 'currency')?.value;
+    return part && /^\p{Sc}$/u.test(part) && part !== '$' ? part : undefined;
+  });
 }
 
 /** The currency's plural name in the brief's language: "euros", "US dollars", "Swiss francs". */
 function currencyName(code: string): string {
-  return new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'name' }).formatToParts(2).filter((p) => p.type === 'currency').map((p) => p.value).join('');
+  return currencyWords('name', code, () =>
+    new Intl.NumberFormat(current, { style: 'currency', currency: code, currencyDisplay: 'name' }).formatToParts(2).filter((p) => p.type === 'currency').map((p) => p.value).join(''))!;
 }
+
+/** A currency's symbol or name per language, worked out once a process: each asks ICU for a new formatter (milliseconds each). */
+const currencyWordsSeen = new Map<string, string | undefined>();
+function currencyWords(kind: 'symbol' | 'name', code: string, find: () => string | undefined): string | undefined {
+  const key = `${kind} ${current} ${code}`;
+  if (!currencyWordsSeen.has(key)) currencyWordsSeen.set(key, find());
+  return currencyWordsSeen.get(key);
+}
+
+let currencies: Set<string> | undefined;
 
 /** Whether Intl knows the ISO 4217 code. */
 export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && (Intl.supportedValuesOf('currency') as string[]).includes(code);
+  return /^[A-Z]{3}$/.test(code) && (currencies ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
 }
 
 /** The figure's value as prose writes it (without its qualifier). */

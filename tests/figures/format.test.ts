@@ -53,4 +53,12 @@ describe('dates and currencies in the brief’s language', () => {
     expect(formatFigure(m(40_000_000, 'CHF'), 'words')).toBe('40 million Swiss francs');
     expect(formatFigure(m(1_500_000, 'EUR'), 'default', 'de-DE')).toBe('€1,5 million');
   });
+
+  test('a currency\'s name is worked out per language, not once for all', () => {
+    const m: Figure = { kind: 'money', label: 'x', value: 40_000_000, currency: 'CHF' };
+    expect(formatFigure(m, 'words')).toBe('40 million Swiss francs');
+    expect(formatFigure(m, 'words', 'de-DE')).toBe('40 million Schweizer Franken');
+    expect(formatFigure(m, 'words', 'fr-FR')).toBe('40 million francs suisses');
+    expect(formatFigure(m, 'words')).toBe('40 million Swiss francs');
+  });
 });

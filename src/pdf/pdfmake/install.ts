@@ -28,6 +28,7 @@ import * as compression from './compression.ts';
 import * as svgMeasure from './svgMeasure.ts';
 import * as measureCache from './measureCache.ts';
 import type { Cache } from '../../cache/cache.ts';
+import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
@@ -69,20 +70,25 @@ export function installHooks(): void {
   installed = true;
 }
 
-/** Before a document renders: where what it shapes and measures is kept (undefined: for this process only). */
+/** Before a document renders: where what it shapes, measures and breaks is kept (undefined: for this process only). */
+let rendering: { cache: Cache | undefined } | undefined;
+
 export function beginRender(cache: Cache | undefined): void {
+  rendering = { cache };
+  recallBreaks(cache);
   fontCache.shapeWith(cache);
   svgMeasure.measureSvgWith(cache);
   measureCache.measureWith(cache);
   compression.reuseStreams(true);
 }
 
-/** After it rendered, or failed to: a rendered document's new shaped words are kept; the build ends for every memo. */
+/** After it rendered, or failed to: what a rendered document shaped, measured and broke anew is kept; the build ends for every memo. */
 export function endRender(rendered: boolean): void {
   try {
     if (rendered) {
       fontCache.keepShapedWords();
       measureCache.keepMeasured();
+      keepBreaks(rendering?.cache);
     }
   } finally {
     measureCache.measureWith(null);
@@ -91,5 +97,6 @@ export function endRender(rendered: boolean): void {
     svgMeasure.measureSvgWith(undefined);
     svgMeasure.endSvgBuild();
     compression.reuseStreams(false);
+    rendering = undefined;
   }
 }

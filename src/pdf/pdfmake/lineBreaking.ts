@@ -3,11 +3,13 @@
 // layout/lineBreaking.ts (Knuth–Plass), and its lines are handed out one per
 // call, so page breaking, widows, orphans and notes work on them as before.
 // Everything else, and a paragraph no set of breaks fits (a word wider than
-// the column), keeps pdfmake's first-fit breaking.
+// the column), keeps pdfmake's first-fit breaking. A paragraph's breaks are
+// kept (layout/keptBreaks.ts): the same items on the same measure break the same.
 //
 // - LayoutBuilder.buildNextLine: the hook.
 // - Line.addInline: builds each line as pdfmake would.
-import { breakLines, type BreakParams, type Item } from '../../layout/lineBreaking.ts';
+import type { BreakParams, Item } from '../../layout/lineBreaking.ts';
+import { breakLinesKept } from '../../layout/keptBreaks.ts';
 import { lineBreaking } from '../../layout/theme.ts';
 import { internals, type Any, type Hooked, type Inline } from './internals.ts';
 
@@ -27,7 +29,7 @@ export function install(): void {
     if (!inlines?.length || inlines[0].alignment !== 'justify' || inlines.some((i) => i.noWrap)) return buildNextLine.call(this, node);
     const width: number = this.writer.context().availableWidth;
     const { items, boxOf } = toItems(inlines, lineBreaking);
-    const broken = breakLines(items, width, lineBreaking);
+    const broken = breakLinesKept(items, width, lineBreaking);
     if (!broken) return buildNextLine.call(this, node);
     const lines = broken.map((b, k) => {
       const line = new Line(width);

@@ -26,4 +26,19 @@ if (!existsSync(entry) || statSync(entry).mtimeMs < Math.max(...inputs)) {
   const { bundle } = await import('./bundle.js');
   await bundle(root);
 }
-await import(pathToFileURL(entry).href);
+// `brief watch` rebuilds in one long process, where V8's young generation, at
+// its default size, had garbage collection take about a third of a rebuild.
+// Four times larger, an edit's rebuild is about 13% faster (npm run bench:watch:
+// median 0.37 s → 0.32 s), for about 100 MB more memory. V8 reads the size only
+// as node starts, so watch starts node again with it.
+const WATCH_FLAGS = ['--max-semi-space-size=64'];
+if (process.argv[2] === 'watch' && !WATCH_FLAGS.every((f) => process.execArgv.includes(f))) {
+  const { spawn } = await import('node:child_process');
+  // The channel closes when this process dies, however it dies: watch then stops too (src/cli/run.ts).
+  const child = spawn(process.execPath, [...process.execArgv, ...WATCH_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  // Ctrl-C in a terminal reaches both processes; a signal sent to this one alone is passed on (watch stops at the first).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 1)));
+} else {
+  await import(pathToFileURL(entry).href);
+}

@@ -172,7 +172,16 @@ async function watch(request: Request): Promise<number> {
   };
   for (const dir of ['data', 'templates', 'charts']) for (const folder of folders(root, dir)) watchFolder(folder);
   out(`watching data/, templates/ and charts/ in ${root} (Ctrl-C to stop)`);
-  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  await new Promise<void>((done) => {
+    // Every SIGINT is taken, the first ends the watch: bin/brief.js runs watch as
+    // its child, and a terminal's Ctrl-C reaches both.
+    process.on('SIGINT', () => done());
+    // Started by bin/brief.js: its death, however it dies, ends the watch (no orphan left watching).
+    if (process.channel) {
+      process.channel.unref();
+      process.on('disconnect', () => done());
+    }
+  });
   watchers.forEach((w) => w.close());
   return 0;
 }

@@ -208,6 +208,44 @@ describe('brief watch', () => {
   });
 
 
+  test.skipIf(!existsSync('/proc/self/stat'))('runs in a node with a larger young generation, which stops when the command is killed, even by SIGKILL', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = copyProject();
+    const parent = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    parent.stdout.on('data', (d) => (output += d));
+    parent.stderr.on('data', (d) => (output += d));
+    /** The processes whose parent is `pid`, with their command lines (Linux's /proc). */
+    const children = (pid: number) => readdirSync('/proc').filter((f) => /^\d+$/.test(f)).flatMap((f) => {
+      try {
+        const stat = readFileSync(`/proc/${f}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === pid ? [{ pid: Number(f), argv: readFileSync(`/proc/${f}/cmdline`, 'utf8').split('\0').filter(Boolean) }] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+    const waitFor = async (what: string, test: () => boolean, ms = 120_000) => {
+      for (const deadline = Date.now() + ms; !test(); await new Promise((r) => setTimeout(r, 100))) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got:\n${output}`);
+      }
+    };
+    let watcher: { pid: number; argv: string[] } | undefined;
+    onTestFinished(() => {
+      parent.kill('SIGKILL');
+      if (watcher) try { process.kill(watcher.pid, 'SIGKILL'); } catch { /* gone */ }
+    });
+    await waitFor('the first build', () => /watching data\//.test(output));
+    // (Its other child, if the bundle was made afresh: esbuild's service.)
+    watcher = children(parent.pid!).find((c) => c.argv.includes('watch'));
+    expect(watcher).toBeDefined();
+    expect(watcher!.argv).toContain('--max-semi-space-size=64');
+    expect(watcher!.argv.slice(-5)).toEqual(['watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')]);
+    parent.kill('SIGKILL');
+    // A zombie (Z) has stopped: only its parent, gone, would have reaped it.
+    await waitFor('the watch to stop with its command', () => !existsSync(`/proc/${watcher!.pid}/stat`) || readFileSync(`/proc/${watcher!.pid}/stat`, 'utf8').includes(') Z '), 20_000);
+  });
+
   test('the warm-up build watch makes after the first writes nothing, not even to the cache', async () => {
     const dir = copyProject();
     expect((await runBrief('build', '--data', join(dir, 'data'))).code).toBe(0);

@@ -148,14 +148,18 @@ function leafKey(measure: Any, node: Any, StyleContextStack: Any): string | unde
   }
 }
 
-/** The document's styles, default style and font files, hashed: null if they cannot be. */
+/** The document's styles, default style and font files, hashed: null if they cannot be (then nothing is kept). */
 function documentDigest(measure: Any): string | undefined {
   let digest = digests.get(measure);
   if (digest === undefined) {
     try {
       const stack = measure.styleStack;
       const fonts = measure.pdfDocument.fonts as Record<string, Record<string, unknown>>;
-      const files = Object.entries(fonts).map(([family, faces]) => [family, Object.entries(faces).map(([face, file]) => [face, typeof file === 'string' ? fontDigest(file) : null])]);
+      // Fonts given as files (a brief's always are): a font given otherwise leaves nothing to key by, and nothing is kept.
+      const files = Object.entries(fonts).map(([family, faces]) => [family, Object.entries(faces).map(([face, file]) => {
+        if (typeof file !== 'string') throw new Error('a font that is not a file');
+        return [face, fontDigest(file)];
+      })]);
       digest = createHash('sha256').update(JSON.stringify({ styles: stack.styleDictionary, defaultStyle: stack.defaultStyle, files })).digest('hex');
     } catch {
       digest = null;

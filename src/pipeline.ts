@@ -35,6 +35,12 @@ export interface BuildOptions {
   final?: boolean;
   /** Where generated notes and chart SVGs are kept between builds (default: none). */
   cache?: Cache;
+  /**
+   * The process builds again (`brief watch`): what a rebuild can reuse is kept
+   * in memory (parsed Markdown, measured paragraphs, compressed streams, chart
+   * sizes). Off for a single build, which would only hold it (+80 MB at 20×).
+   */
+  rebuilds?: boolean;
   /** Tagged PDF/UA-1 (the default); off only to compare what tagging changes. */
   tagged?: boolean;
   /** Called as each stage starts, for a progress line. */
@@ -68,7 +74,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const paper = options.paper ?? project.meta.paper ?? 'a4';
   const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
   const rendered = await step('templates', () => renderTemplates(project, options.cache));
-  const draft = await step('model', () => buildModel(project, rendered));
+  const draft = await step('model', () => buildModel(project, rendered, options.rebuilds));
   const document = await step('notes', () => generateNotes(project, draft, options.cache));
   const open = await step('review', () => openItems(project, document));
   if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);
@@ -90,7 +96,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
     keepHyphenation(options.cache, document.meta.language);
     return definition;
   });
-  const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition, options.cache));
+  const { bytes, pageLayoutMs } = await step('pdf', () => renderPdf(definition, options.cache, options.rebuilds));
   timings.pageLayout = pageLayoutMs;
   return { document, pdf: bytes, html, paper, openItems: open, figures: snapshot(project.figures, figurePages(definition), project.meta.language), timings };
 }

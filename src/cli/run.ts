@@ -59,11 +59,12 @@ export async function run(argv: string[], io: Io, inputs?: string): Promise<numb
   return (await once(request)) ? 0 : 1;
 }
 
-function options(request: Request): BuildOptions {
+/** `rebuilds`: the process builds again (watch), so what a rebuild reuses is kept in memory. */
+function options(request: Request, rebuilds = false): BuildOptions {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
   // `check` writes nothing, not even to the cache.
   const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
-  return { paper: request.paper, final: request.final, formats: request.formats, onStage, cache: usesCache(request) ? diskCache(cacheDir(request), programVersion(), CACHED_PACKAGES) : undefined };
+  return { paper: request.paper, final: request.final, formats: request.formats, onStage, rebuilds, cache: usesCache(request) ? diskCache(cacheDir(request), programVersion(), CACHED_PACKAGES) : undefined };
 }
 
 const usesCache = (request: Request) => !request.noCache && request.command !== 'check';
@@ -80,7 +81,7 @@ function clearProgress(): void {
 }
 
 /** One build or check; true when it succeeded. */
-async function once(request: Request): Promise<boolean> {
+async function once(request: Request, rebuilds = false): Promise<boolean> {
   const started = performance.now();
   try {
     if (request.command === 'check') {
@@ -91,7 +92,7 @@ async function once(request: Request): Promise<boolean> {
       return true;
     }
     const file = resolve(request.root, request.out);
-    const result = await buildToFile(resolve(request.root), file, options(request));
+    const result = await buildToFile(resolve(request.root), file, options(request, rebuilds));
     if (usesCache(request)) pruneCache(cacheDir(request));
     clearProgress();
     report(result);
@@ -140,7 +141,7 @@ function ms(started: number): string {
 /** Builds, then rebuilds on every change; runs until interrupted. */
 async function watch(request: Request): Promise<number> {
   const root = resolve(request.root);
-  await once({ ...request, command: 'build' });
+  await once({ ...request, command: 'build' }, true);
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   // The first edit should not wait for vega to load (about 0.2 s) nor run the
@@ -152,7 +153,7 @@ async function watch(request: Request): Promise<number> {
     changed.clear();
     running = running.then(async () => {
       out(`changed: ${files.join(', ')}`);
-      await once({ ...request, command: 'build' });
+      await once({ ...request, command: 'build' }, true);
     });
   };
   // Each folder is watched itself, not its files: an editor that saves by
@@ -192,7 +193,7 @@ async function watch(request: Request): Promise<number> {
  * needed (the first edit in watch took 0.68–0.91 s, now 0.45–0.56 s).
  */
 export async function warmUp(request: Request): Promise<void> {
-  const { cache, ...rest } = options(request);
+  const { cache, ...rest } = options(request, true);
   const readOnly: Cache | undefined = cache && {
     read: (namespace, key) => (namespace === 'chart' ? undefined : cache.read(namespace, key)),
     write: () => {},

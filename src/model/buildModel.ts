@@ -5,11 +5,13 @@ import { compactRanges, messages } from '../errors/messages.ts';
 import { formatError } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
-import { endMarkdownBuild, parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
+import { endMarkdownBuild, keepParsedMarkdown, parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
 import type { Block, Cover, FigureInfo, Inline, ModelDocument, NoteSource, Section } from './types.ts';
 import { chartFigureIds, chartNoteIds } from '../charts/chartRows.ts';
 
-export function buildModel(project: Project, rendered: Rendered): ModelDocument {
+/** `rebuilds`: the process builds again, so parsed texts are kept for the next build. */
+export function buildModel(project: Project, rendered: Rendered, rebuilds = false): ModelDocument {
+  keepParsedMarkdown(rebuilds);
   try {
     return modelOf(project, rendered);
   } finally {

@@ -29,6 +29,12 @@ const ALLOWED = 'paragraphs, *italics*, **bold**, <links>, {{note}} markers and 
  * are not parsed again. A tree depends on its text alone and is only read.
  */
 const trees = new BuildMemo<Root>();
+let keeping = false;
+
+/** Whether this build keeps what it parses, for a next build in this process. */
+export function keepParsedMarkdown(on: boolean): void {
+  keeping = on;
+}
 
 /** Ends a build: the texts it parsed are kept for the next. */
 export function endMarkdownBuild(): void {
@@ -36,7 +42,7 @@ export function endMarkdownBuild(): void {
 }
 
 export function parseMarkdown(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
-  const root = trees.get(markdown, () => fromMarkdown(markdown));
+  const root = keeping ? trees.get(markdown, () => fromMarkdown(markdown)) : fromMarkdown(markdown);
   return root.children.flatMap((node) => block(file, node, allowed));
 }
 

@@ -17,8 +17,12 @@ interface PdfMake {
   createPdf(doc: DocDefinition): { getBuffer(): Promise<Buffer> };
 }
 
-/** With a cache, shaped words and chart sizes are read from it and the new ones kept in it. */
-export async function renderPdf(definition: DocDefinition, cache?: Cache): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
+/**
+ * With a cache, shaped words, measured paragraphs, line breaks and chart sizes
+ * are read from it and the new ones kept in it; `rebuilds` keeps them in
+ * memory too, for the next build of this process.
+ */
+export async function renderPdf(definition: DocDefinition, cache?: Cache, rebuilds = false): Promise<{ bytes: Buffer; pageLayoutMs: number }> {
   const pdfmake = require('pdfmake') as PdfMake;
   installHooks();
   const fonts = fontFiles();
@@ -27,7 +31,7 @@ export async function renderPdf(definition: DocDefinition, cache?: Cache): Promi
   // Nothing in a brief may reach the network or read files other than its fonts.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-  beginRender(cache);
+  beginRender(cache, rebuilds);
   let rendered = false;
   try {
     const bytes = await pdfmake.createPdf(definition).getBuffer();

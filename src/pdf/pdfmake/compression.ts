@@ -26,7 +26,7 @@ export function install(): void {
   } as typeof zlib.deflateSync;
 }
 
-/** Called with true before a document renders, and with false after it. */
+/** Called before a document renders, with whether the process keeps streams for a next build, and with false after it. */
 export function reuseStreams(on: boolean): void {
   rendering = on;
   if (!on) memo?.endBuild();

@@ -70,16 +70,21 @@ export function installHooks(): void {
   installed = true;
 }
 
-/** Before a document renders: where what it shapes, measures and breaks is kept (undefined: for this process only). */
+/** The document being rendered: its cache, for what it keeps when it ends. */
 let rendering: { cache: Cache | undefined } | undefined;
 
-export function beginRender(cache: Cache | undefined): void {
+/**
+ * Before a document renders: where what it shapes, measures and breaks is kept
+ * (undefined: nowhere on disk), and whether the process keeps it in memory for
+ * a next build (`rebuilds`: brief watch).
+ */
+export function beginRender(cache: Cache | undefined, rebuilds: boolean): void {
   rendering = { cache };
   recallBreaks(cache);
   fontCache.shapeWith(cache);
-  svgMeasure.measureSvgWith(cache);
-  measureCache.measureWith(cache);
-  compression.reuseStreams(true);
+  svgMeasure.measureSvgWith(cache, rebuilds);
+  measureCache.measureWith(cache, rebuilds);
+  compression.reuseStreams(rebuilds);
 }
 
 /** After it rendered, or failed to: what a rendered document shaped, measured and broke anew is kept; the build ends for every memo. */

@@ -27,12 +27,16 @@ const memo = new BuildMemo<PackedLeaf | null>();
 /** What out/.cache holds for a document digest, as this process knows it. */
 const fromDisk = new Map<string, { main: Stored; added: Stored }>();
 /** The document being rendered: its cache, and the paragraphs it used (kept on disk if any was new). */
-let active: { cache: Cache | undefined; digest?: string; used: Map<string, PackedLeaf>; fresh: boolean } | undefined;
+let active: { cache: Cache | undefined; keeping: boolean; digest?: string; used: Map<string, PackedLeaf>; fresh: boolean } | undefined;
 const digests = new WeakMap<object, string | null>();
 
-/** Called before a document renders (its cache, if any), and with null after it. */
-export function measureWith(cache: Cache | undefined | null): void {
-  active = cache === null ? undefined : { cache, used: new Map(), fresh: false };
+/**
+ * Called before a document renders (its cache, if any; whether the process
+ * keeps paragraphs for a next build), and with null after it. With neither,
+ * nothing is kept: pdfmake measures as it would.
+ */
+export function measureWith(cache: Cache | undefined | null, rebuilds = false): void {
+  active = cache === null || (!cache && !rebuilds) ? undefined : { cache, keeping: rebuilds, used: new Map(), fresh: false };
 }
 
 /**
@@ -80,14 +84,15 @@ export function install(): void {
     if (!digest || key === undefined) return measureLeaf.call(this, node);
     const full = `${digest}\n${key}`;
     let measured: Any;
-    const packed = memo.get(full, () => {
+    const fromCache = () => {
       const stored = storedLeaf(digest, key);
       if (stored) return stored;
       measured = measureRecordingFonts(this, node, measureLeaf);
       active!.fresh = true;
       return packLeaf({ fonts: measured.requests, words: measured.words, minWidth: node._minWidth, maxWidth: node._maxWidth }, shapes) ?? null;
-    });
-    if (packed) active!.used.set(key, packed);
+    };
+    const packed = active!.keeping ? memo.get(full, fromCache) : fromCache();
+    if (packed && active!.cache) active!.used.set(key, packed);
     if (measured) return node;
     if (!packed) return measureLeaf.call(this, node);
     const leaf = unpackLeaf(packed, shapes);

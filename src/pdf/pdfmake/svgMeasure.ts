@@ -21,10 +21,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const sizes = new BuildMemo<Size>();
 const resized = new BuildMemo<string>();
 let cache: Cache | undefined;
+let keeping = false;
 
-/** Called before a document is rendered (its cache, if any), and after it with undefined. */
-export function measureSvgWith(c: Cache | undefined): void {
+/** Called before a document is rendered (its cache, if any; whether the process keeps sizes for a next build), and after it with undefined. */
+export function measureSvgWith(c: Cache | undefined, rebuilds = false): void {
   cache = c;
+  keeping = rebuilds;
 }
 
 /** Ends a build: the SVGs it measured are kept for the next. */
@@ -35,13 +37,14 @@ export function endSvgBuild(): void {
 
 /** From this process, else the disk, else computed (and then stored, unless it throws). */
 function recall<V>(memo: BuildMemo<V>, namespace: string, key: string, isValue: (v: unknown) => v is V, compute: () => V): V {
-  return memo.get(key, () => {
+  const fromCache = () => {
     const stored = cache?.read<unknown>(namespace, key);
     if (isValue(stored)) return stored;
     const value = compute();
     cache?.write(namespace, key, value);
     return value;
-  });
+  };
+  return keeping ? memo.get(key, fromCache) : fromCache();
 }
 
 export function install(): void {

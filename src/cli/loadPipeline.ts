@@ -18,21 +18,35 @@ export interface LoadedPipeline extends Pipeline {
   saveCodeCache(): void;
 }
 
+/**
+ * Whether a run's compiled code is worth keeping: it is what the run compiled,
+ * so only a whole build's (a build that stopped at an error, a check or --help
+ * compiled a fraction of what the next builds run, and its cache would stay,
+ * named by the script, until the program changes).
+ */
+export function worthCaching(argv: string[], exitCode: number): boolean {
+  return exitCode === 0 && argv[0] === 'build' && !argv.includes('--help') && !argv.includes('-h');
+}
+
 export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
   if (typeof BRIEF_PIPELINE_BUNDLE !== 'string') return { ...(await import('./run.ts')), saveCodeCache: () => {} };
   const file = join(dirname(fileURLToPath(entryUrl)), BRIEF_PIPELINE_BUNDLE);
-  // Named by the script's hash: V8 itself rejects a cache from another Node, V8 or set of flags.
-  const cacheFile = file.replace(/\.cjs$/, '.v8cache');
+  // Named by the script's hash, and by node's flags if any: V8 rejects a cache
+  // made under other flags, and `brief watch` runs with its own
+  // (bin/brief.js); one file for both would be made again at every turn.
+  const flags = process.execArgv.length ? `.${createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8)}` : '';
+  const cacheFile = file.replace(/\.cjs$/, `${flags}.v8cache`);
   const cachedData = readCodeCache(cacheFile);
   // latin1: the bundle is pure ASCII (esbuild's charset), and this skips UTF-8 decoding.
   const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const module = { exports: {} as Pipeline };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  const fresh = !cachedData || script.cachedDataRejected;
+  let fresh = !cachedData || script.cachedDataRejected;
   return {
     ...module.exports,
     saveCodeCache() {
       if (!fresh) return;
+      fresh = false;
       try {
         // Made after the run, it holds the functions the run compiled, not only the top level.
         // Whole or not at all, even with two builds finishing at once.

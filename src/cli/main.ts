@@ -8,7 +8,7 @@ import { parseArgs } from './args.ts';
 import { inputsKey, isUpToDate } from './upToDate.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { outputFiles } from '../formats.ts';
-import { loadPipeline } from './loadPipeline.ts';
+import { loadPipeline, worthCaching } from './loadPipeline.ts';
 
 // After each full collection V8 lets the heap grow to several times what is
 // live when allocation is fast; a long build allocates fast, so the process
@@ -43,5 +43,6 @@ process.exitCode = await run(argv, {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
+  compiled: saveCodeCache,
 }, key);
-saveCodeCache();
+if (worthCaching(argv, process.exitCode)) saveCodeCache();

@@ -21,17 +21,20 @@ export interface Io {
   err(line: string): void;
   /** Progress lines are drawn only on a terminal. */
   progress?: (text: string) => void;
+  /** Called when the code a build runs has been compiled (watch, after its warm-up): V8's code cache can be kept. */
+  compiled?: () => void;
 }
 
 let out: Io['out'];
 let err: Io['err'];
 let progress: Io['progress'];
+let compiled: Io['compiled'];
 let inputsKey: string | undefined;
 
 /** `inputs`: the key of every input (main.ts computes it), kept beside the PDF for the next up-to-date check. */
 export async function run(argv: string[], io: Io, inputs?: string): Promise<number> {
   inputsKey = inputs;
-  ({ out, err, progress } = io);
+  ({ out, err, progress, compiled } = io);
   let request: Request;
   try {
     request = parseArgs(argv);
@@ -147,7 +150,7 @@ async function watch(request: Request): Promise<number> {
   // The first edit should not wait for vega to load (about 0.2 s) nor run the
   // pipeline's code unoptimised: load vega and build once more, unseen, while
   // the user reads. Builds take turns: they share the font and measure stores.
-  let running = preloadCharts().then(() => warmUp(request)).catch(() => undefined);
+  let running = preloadCharts().then(() => warmUp(request)).then(() => compiled?.()).catch(() => undefined);
   const rebuild = () => {
     const files = [...changed].sort();
     changed.clear();

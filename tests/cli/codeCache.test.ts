@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { worthCaching } from '../../src/cli/loadPipeline.ts';
 import { ROOT, copyProject } from '../support/project.ts';
 
 const dist = join(ROOT, 'dist');
@@ -30,7 +31,8 @@ test('the pipeline is one script named by its sha256, with its code cache beside
 
 test('a damaged code cache is refused and made again, and the PDF is the same', () => {
   brief('--out', join(dir, 'out', 'first.pdf'));
-  const cacheFile = join(dist, readdirSync(dist).find((f) => f.endsWith('.v8cache'))!);
+  // The cache of node without flags (watch's, made under its own flags, is another file).
+  const cacheFile = join(dist, readdirSync(dist).find((f) => /^run-[0-9a-f]+\.v8cache$/.test(f))!);
   const good = readFileSync(cacheFile);
   // Same length, V8's header kept, the compiled code behind it scrambled.
   const damaged = Buffer.from(good);
@@ -39,4 +41,30 @@ test('a damaged code cache is refused and made again, and the PDF is the same', 
   brief('--out', join(dir, 'out', 'second.pdf'));
   expect(Buffer.compare(readFileSync(join(dir, 'out', 'second.pdf')), readFileSync(join(dir, 'out', 'first.pdf')))).toBe(0);
   expect(Buffer.compare(readFileSync(cacheFile), damaged)).not.toBe(0);
+});
+
+test('node started with other flags keeps its own cache, and leaves the plain one as it was', () => {
+  brief('--out', join(dir, 'out', 'plain.pdf'));
+  const plain = readdirSync(dist).find((f) => /^run-[0-9a-f]+\.v8cache$/.test(f))!;
+  const before = readFileSync(join(dist, plain));
+  // As bin/brief.js starts watch: V8 refuses a cache made under other flags.
+  const run = spawnSync(process.execPath, ['--max-semi-space-size=64', join(ROOT, 'bin/brief.js'), 'build', '--data', join(dir, 'data'), '--no-cache', '--out', join(dir, 'out', 'flags.pdf')], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const own = readdirSync(dist).filter((f) => f !== plain && f.startsWith(plain.replace(/\.v8cache$/, '.')) && f.endsWith('.v8cache'));
+  expect(own).toHaveLength(1);
+  expect(statSync(join(dist, own[0])).size).toBeGreaterThan(1_000_000);
+  expect(Buffer.compare(readFileSync(join(dist, plain)), before)).toBe(0);
+  expect(Buffer.compare(readFileSync(join(dir, 'out', 'flags.pdf')), readFileSync(join(dir, 'out', 'plain.pdf')))).toBe(0);
+});
+
+test.each([
+  [['build'], 0, true],
+  [['build', '--data', 'x', '--format', 'pdf,html'], 0, true],
+  [['build'], 1, false], // stopped at an error: it compiled the stages up to it
+  [['check'], 0, false], // lays out, writes no PDF
+  [['build', '--help'], 0, false],
+  [['watch'], 0, false], // keeps its cache itself, after its warm-up
+  [['init', 'x'], 0, false],
+])('the code cache of `brief %j` (exit %i) is kept: %s', (argv, code, kept) => {
+  expect(worthCaching(argv as string[], code as number)).toBe(kept);
 });

@@ -43,7 +43,7 @@ export interface PackedLeaf {
   words: unknown[][];
 }
 
-/** A shape as unpacking uses it: a word to copy, the OWN keys to fill in, the keys whose arrays are copied. */
+/** A shape as unpacking uses it: the word each new word inherits from, the OWN keys to fill in, the keys whose arrays are copied. */
 interface Template { word: Word; own: [string, number][]; arrays: string[] }
 
 /** Shapes shared by every packed paragraph of a store, by index. */

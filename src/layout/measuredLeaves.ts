@@ -132,6 +132,11 @@ export function unpackLeaf(packed: PackedLeaf, shapes: Shapes): MeasuredLeaf {
   return { fonts: packed.fonts, words, minWidth: packed.widths[0], maxWidth: packed.widths[1] };
 }
 
+/** The paragraph with its words' shape numbers mapped, as into another store's shapes. */
+export function renumberLeaf(leaf: PackedLeaf, shapeOf: (shape: number) => number): PackedLeaf {
+  return { ...leaf, words: leaf.words.map(([shape, ...own]) => [shapeOf(shape as number), ...own]) };
+}
+
 /** Whether a value read from disk has the shape of a store: its paragraphs are checked one by one, as they are used (isPackedLeaf). */
 export function isStoredLeaves(v: unknown): v is { shapes: Shape[]; leaves: Record<string, unknown> } {
   if (!v || typeof v !== 'object') return false;

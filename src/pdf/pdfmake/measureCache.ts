@@ -9,7 +9,7 @@
 //   the one side effect of measuring, replayed on a hit.
 import { createHash } from 'node:crypto';
 import { internals, type Any, type Hooked } from './internals.ts';
-import { MEASURED_PROPERTIES, Shapes, isPackedLeaf, isStoredLeaves, packLeaf, unpackLeaf, type FontRequest, type PackedLeaf } from '../../layout/measuredLeaves.ts';
+import { MEASURED_PROPERTIES, Shapes, isPackedLeaf, isStoredLeaves, packLeaf, renumberLeaf, unpackLeaf, type FontRequest, type PackedLeaf } from '../../layout/measuredLeaves.ts';
 import { BuildMemo } from '../../cache/buildMemo.ts';
 import { fontDigest } from '../../layout/fonts.ts';
 import type { Cache } from '../../cache/cache.ts';
@@ -64,7 +64,7 @@ export function keepMeasured(): void {
   }
   // The small entry names only its own shapes.
   const own = new Shapes();
-  const renumbered = added.map(([key, leaf]) => [key, { ...leaf, words: leaf.words.map(([shape, ...rest]) => [own.intern(shapes.list[shape as number]), ...rest]) }]);
+  const renumbered = added.map(([key, leaf]) => [key, renumberLeaf(leaf, (shape) => own.intern(shapes.list[shape]))]);
   cache.write('measured-added', digest, { shapes: own.list, leaves: Object.fromEntries(renumbered) });
   view.added = { leaves: Object.fromEntries(added), shapeCount: shapes.size };
 }
@@ -203,7 +203,7 @@ function storedLeaf(digest: string, key: string): PackedLeaf | undefined {
     const leaf = Object.hasOwn(stored.leaves, key) ? stored.leaves[key] : undefined;
     if (!isPackedLeaf(leaf, stored.shapeCount)) continue;
     const renumber = stored.renumber;
-    return renumber ? { ...leaf, words: leaf.words.map(([shape, ...own]) => [renumber[shape as number], ...own]) } : leaf;
+    return renumber ? renumberLeaf(leaf, (shape) => renumber[shape]) : leaf;
   }
   return undefined;
 }

@@ -43,6 +43,8 @@ export interface BuildOptions {
   rebuilds?: boolean;
   /** Tagged PDF/UA-1 (the default); off only to compare what tagging changes. */
   tagged?: boolean;
+  /** A line's words of one look drawn as one text object (the default); off only to compare what that changes. */
+  textRuns?: boolean;
   /** Called as each stage starts, for a progress line. */
   onStage?: (stage: Stage) => void;
 }
@@ -90,7 +92,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const definition = await step('layout', () => {
     recallHyphenation(options.cache, document.meta.language);
     const definition = docDefinition(document, charts, {
-      paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged,
+      paper, creationDate: creationDate(document.meta.date), draft: open.length > 0, tagged: options.tagged, textRuns: options.textRuns,
       attachments: dataAttachments(document.meta, project.figures, document.notes, project.references),
     });
     keepHyphenation(options.cache, document.meta.language);

@@ -20,6 +20,8 @@ export interface LayoutOptions {
   attachments?: Attachment[];
   /** Tagged PDF/UA-1 (the default); off only to compare what tagging changes. */
   tagged?: boolean;
+  /** A line's words of one look drawn as one text object (the default); off only to compare what that changes. */
+  textRuns?: boolean;
 }
 
 export function docDefinition(doc: BriefDocument, charts: ChartImages, options: LayoutOptions): DocDefinition {
@@ -75,6 +77,8 @@ export function docDefinition(doc: BriefDocument, charts: ChartImages, options: 
       footnoteSpec: footnoteSpec(doc.notes, page, doc.meta.houseStyle.missingNote, doc.meta.language),
       // The structure plan travels there too, for pdf/pdfmake/tagging.ts.
       ...(tagged ? { structure: plan.structure } : {}),
+      // Read by pdf/pdfmake/textRuns.ts.
+      ...(options.textRuns === false ? { wordsApart: true } : {}),
       metadata: { language: doc.meta.language, creator: doc.meta.author ?? doc.meta.publisher ?? doc.meta.series },
       stack: [coverNode, findingsNode, contentsNode, ...body, ...end],
     },

@@ -141,7 +141,7 @@ describe('content', () => {
         if (!open.length) loose.push(`page ${p + 1}: ${op}`);
       }
     }
-    expect(painted).toBeGreaterThan(5000);
+    expect(painted).toBeGreaterThan(1500);
     expect(loose).toEqual([]);
   });
 

@@ -9,6 +9,8 @@
 // - justification.ts: justification at spaces only, drawn hyphens;
 // - fontCache.ts: one glyph-run store per font file, for the process and on disk
 //   (core: layout/shapedRuns.ts);
+// - textRuns.ts: a line's words of one look drawn as one text object (core:
+//   layout/textRuns.ts);
 // - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts);
 // - styleLookup.ts: pdfmake's style lookup without its allocations, same search order;
 // - compression.ts: a stream whose bytes did not change since the last build is
@@ -22,6 +24,7 @@ import * as lineBreaking from './lineBreaking.ts';
 import * as footnotes from './footnotes.ts';
 import * as justification from './justification.ts';
 import * as fontCache from './fontCache.ts';
+import * as textRuns from './textRuns.ts';
 import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
 import * as compression from './compression.ts';
@@ -32,7 +35,8 @@ import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
-const concerns = [lineBreaking, footnotes, justification, fontCache, tagging, styleLookup, compression, svgMeasure, measureCache];
+// Text runs before tagging: tagging draws each element's words through them.
+const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, tagging, styleLookup, compression, svgMeasure, measureCache];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';

@@ -1,0 +1,137 @@
+// A line's words drawn as few text objects as their looks allow. pdfmake draws
+// every word as its own: opacity, colour, a matrix, BT, Tm, Tf, TJ, ET each
+// time, which was most of drawing a page (and of its content stream).
+//
+// - Renderer.renderLine: words in a row with one look (font, size, colour,
+//   opacity, link, shift) become one inline whose glyphs are the words' own,
+//   joined so each word starts where layout put it (core: layout/textRuns.ts).
+//   Words with decorations, backgrounds, letter spacing, font features, page
+//   links or page references are drawn by pdfmake as before.
+// - LayoutBuilder.layoutDocument: a document whose root says `wordsApart` (to
+//   compare what runs change) is drawn word by word, as pdfmake draws it.
+import { joinWords, runsOf, type GlyphPosition } from '../../layout/textRuns.ts';
+import { internals, type Any, type Hooked, type Inline, type Line } from './internals.ts';
+
+export const hooked: Hooked[] = [
+  ['LayoutBuilder', 'layoutDocument', 'this.tryLayoutDocument(docStructure'],
+  // What a merged inline must give pdfmake: its text, width, font, size and place are all it draws from.
+  ['Renderer', 'renderLine', 'shiftToBaseline = lineHeight - inline.font.ascender'],
+  ['Renderer', 'renderLine', 'textWidth: inline.width'],
+  ['Renderer', 'renderLine', 'this.pdfDocument.text(inline.text, x + inline.x, shiftedY, options)'],
+  // pdfkit's, under pdfmake's document: where a run's glyphs and width are asked of its font.
+  ['PDFDocument', '_fragment', '[encoded, positions] = this._font.encode(text, options.features)'],
+  ['PDFDocument', '_line', 'this.x += this.widthOfString(text, options)'],
+];
+
+/** pdfkit's encoding of a text: glyph ids in hex, and their positions. */
+type Encoded = [string[], GlyphPosition[]];
+
+/** A run's glyphs, ready for when pdfkit asks its font to encode the run's text. */
+interface Prepared {
+  font: Any;
+  text: string;
+  encoded: Encoded;
+  /** The run's width in points, layout's (pdfkit asks for it after drawing, to move its pen). */
+  width: number;
+}
+
+/** The runs of the line being drawn, in order, and the next one pdfkit will ask for. */
+interface Queue {
+  prepared: Prepared[];
+  next: number;
+}
+
+export function install(): void {
+  const LB = internals.LayoutBuilder().prototype;
+  const layoutDocument = LB.layoutDocument;
+  LB.layoutDocument = function (this: Any, docStructure: Any, pdfDocument: Any, ...rest: Any[]) {
+    pdfDocument._briefWordsApart = Boolean(docStructure?.wordsApart);
+    return layoutDocument.call(this, docStructure, pdfDocument, ...rest);
+  };
+
+  const R = internals.Renderer().prototype;
+  const renderLine = R.renderLine;
+  R.renderLine = function (this: Any, line: Line, x: number, y: number) {
+    if (this.pdfDocument._briefWordsApart) return renderLine.call(this, line, x, y);
+    const runs = runsOf(line.inlines, sameLook);
+    if (runs.length === line.inlines.length) return renderLine.call(this, line, x, y);
+    const prepared: Prepared[] = [];
+    // A run with no text is left to pdfkit, which draws nothing for it.
+    const inlines = runs.map((run) => (run.length === 1 || !run.some((i) => i.text) ? run : [joined(run, prepared)])).flat();
+    const fonts = [...new Set(prepared.map((p) => p.font))];
+    const queue: Queue = { prepared, next: 0 };
+    for (const font of fonts) {
+      font.encode = encodePrepared(queue, Object.getPrototypeOf(font).encode);
+      font.widthOfString = widthPrepared(queue, Object.getPrototypeOf(font).widthOfString);
+    }
+    try {
+      return renderLine.call(this, withInlines(line, inlines), x, y);
+    } finally {
+      for (const font of fonts) {
+        delete font.encode;
+        delete font.widthOfString;
+      }
+    }
+  };
+}
+
+function sameLook(a: Inline, b: Inline): boolean {
+  // Written out, not looped over key lists: this runs for every word of a cold build, mostly unoptimised.
+  return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity
+    && a.sup === b.sup && a.sub === b.sub && a.link === b.link && a.linkToDestination === b.linkToDestination
+    && drawnAlike(a) && drawnAlike(b);
+}
+
+/** Whether pdfmake draws nothing for this word but its text (no decoration, background, spacing, features or page link). */
+function drawnAlike(i: Inline): boolean {
+  return !i.decoration && !i.background && !i.characterSpacing && !i.fontFeatures && !i.linkToPage && !i._pageNodeRef;
+}
+
+/** One inline for a run of words: the first word's look, the run's text and width. */
+function joined(run: Inline[], prepared: Prepared[]): Inline {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const words = run.map((inline) => {
+    const [encoded, positions] = inline.font.encode(inline.text, undefined) as Encoded;
+    return { x: inline.x, encoded, positions };
+  });
+  const glyphs = joinWords(words, first.fontSize);
+  const inline: Inline = Object.create(first);
+  inline.text = run.map((i) => i.text).join('');
+  inline.width = last.x + last.width - first.x;
+  prepared.push({ font: first.font, text: inline.text, encoded: [glyphs.encoded, glyphs.positions], width: inline.width });
+  return inline;
+}
+
+/**
+ * A font's encode for the time a line is drawn: the next prepared run's
+ * glyphs when asked for its text (runs are drawn in order, whatever their
+ * font, and each has text, so pdfkit skips none); else the font's own.
+ */
+function encodePrepared(queue: Queue, own: (text: string, features: unknown) => Encoded) {
+  return function (this: Any, text: string, features: unknown): Encoded {
+    const run = queue.prepared[queue.next];
+    if (run && run.font === this && run.text === text) {
+      queue.next++;
+      return run.encoded;
+    }
+    return own.call(this, text, features);
+  };
+}
+
+/** A font's width of a text for the time a line is drawn: the run just drawn's, without shaping its text again. */
+function widthPrepared(queue: Queue, own: (text: string, size: number, features: unknown) => number) {
+  return function (this: Any, text: string, size: number, features: unknown): number {
+    const run = queue.prepared[queue.next - 1];
+    return run && run.font === this && run.text === text ? run.width : own.call(this, text, size, features);
+  };
+}
+
+/** The same line with other inlines (pdfmake reads its height, id and outline from it). */
+function withInlines(line: Line, inlines: Inline[]): Line {
+  const other = Object.create(line) as Line;
+  other.inlines = inlines;
+  other.getHeight = () => line.getHeight();
+  other.getAscenderHeight = () => line.getAscenderHeight();
+  return other;
+}

@@ -20,9 +20,9 @@ test('a cached build, a build that fills the cache and an uncached build give th
   expect(readdirSync(join(dir, 'notes'))).toHaveLength(1);
   expect(readdirSync(join(dir, 'shaping')).length).toBeGreaterThan(0); // one file per font face used
   // Parsed YAML (the five .yaml files), compiled templates, broken words, chart label widths,
-  // measured paragraphs, line breaks, chart sizes.
+  // measured paragraphs, line breaks, chart sizes, font subsets.
   expect(readdirSync(join(dir, 'yaml'))).toHaveLength(5);
-  for (const ns of ['template', 'hyphenation', 'label-widths', 'measured', 'line-breaks', 'svg-size', 'svg-resized']) expect(readdirSync(join(dir, ns)).length).toBeGreaterThan(0);
+  for (const ns of ['template', 'hyphenation', 'label-widths', 'measured', 'line-breaks', 'svg-size', 'svg-resized', 'font-subset']) expect(readdirSync(join(dir, ns)).length).toBeGreaterThan(0);
   const cached = await build(ROOT, { cache });
   expect(Buffer.compare(filling.pdf, uncached.pdf)).toBe(0);
   expect(Buffer.compare(cached.pdf, uncached.pdf)).toBe(0);

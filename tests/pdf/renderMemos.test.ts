@@ -136,3 +136,34 @@ test('a chart\'s size is read from the cache when this process has not measured 
     endRender(false);
   }
 });
+
+test('a font\'s subset is encoded once per glyph list: from the cache the same bytes, a new glyph encodes it again', async () => {
+  const files = fontFiles();
+  const TTFSubset = Object.getPrototypeOf(openFont(files[SERIF].normal).createSubset());
+  const encode = TTFSubset.encode;
+  let encoded = 0;
+  TTFSubset.encode = function (this: unknown) {
+    encoded++;
+    return encode.call(this);
+  };
+  const only = (text: string) => ({ info: { creationDate: date, modDate: date }, content: [{ text }], defaultStyle: { font: SERIF } }) as never;
+  try {
+    const cache = memoryCache();
+    const first = await renderPdf(only('Trade grew.'), cache);
+    expect(encoded).toBe(1);
+    expect(cache.writes).toContain('font-subset');
+    const second = await renderPdf(only('Trade grew.'), cache);
+    expect(encoded).toBe(1);
+    expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
+    // The same letters in another order are another glyph list.
+    await renderPdf(only('grew Trade.'), cache);
+    expect(encoded).toBe(2);
+    // A damaged entry is encoded again, and gives a clean build's bytes.
+    for (const key of cache.entries.keys()) if (key.startsWith('font-subset ')) cache.entries.set(key, 42);
+    const repaired = await renderPdf(only('Trade grew.'), cache);
+    expect(encoded).toBe(3);
+    expect(Buffer.compare(repaired.bytes, (await renderPdf(only('Trade grew.'))).bytes)).toBe(0);
+  } finally {
+    TTFSubset.encode = encode;
+  }
+});

@@ -17,7 +17,9 @@
 //   not compressed again (core: pdf/streamMemo.ts);
 // - svgMeasure.ts: a chart's SVG measured once per text, not parsed twice a build;
 // - measureCache.ts: a paragraph measured once per text and styles, for the
-//   process and on disk (core: layout/measuredLeaves.ts).
+//   process and on disk (core: layout/measuredLeaves.ts);
+// - subsetCache.ts: a font's subset encoded once per glyph list, for the
+//   process and on disk.
 import { createRequire } from 'node:module';
 import { PDFMAKE_VERSION, internals, type Hooked } from './internals.ts';
 import * as lineBreaking from './lineBreaking.ts';
@@ -29,6 +31,7 @@ import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
 import * as compression from './compression.ts';
 import * as svgMeasure from './svgMeasure.ts';
+import * as subsetCache from './subsetCache.ts';
 import * as measureCache from './measureCache.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
@@ -36,7 +39,7 @@ import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
 // Text runs before tagging: tagging draws each element's words through them.
-const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, tagging, styleLookup, compression, svgMeasure, measureCache];
+const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, tagging, styleLookup, compression, svgMeasure, measureCache, subsetCache];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
@@ -88,6 +91,7 @@ export function beginRender(cache: Cache | undefined, rebuilds: boolean): void {
   fontCache.shapeWith(cache);
   svgMeasure.measureSvgWith(cache, rebuilds);
   measureCache.measureWith(cache, rebuilds);
+  subsetCache.subsetsWith(cache, rebuilds);
   compression.reuseStreams(rebuilds);
 }
 
@@ -105,6 +109,8 @@ export function endRender(rendered: boolean): void {
     fontCache.shapeWith(undefined);
     svgMeasure.measureSvgWith(undefined);
     svgMeasure.endSvgBuild();
+    subsetCache.subsetsWith(undefined);
+    subsetCache.endSubsetBuild();
     compression.reuseStreams(false);
     rendering = undefined;
   }

@@ -4,7 +4,7 @@
 // text alone, so each is done once per text: kept for the next build of the
 // process and, with a cache (out/.cache), on disk.
 import { internals, type Any, type Hooked } from './internals.ts';
-import { BuildMemo } from '../../cache/buildMemo.ts';
+import { BuildMemo, recall } from '../../cache/buildMemo.ts';
 import type { Cache } from '../../cache/cache.ts';
 
 export const hooked: Hooked[] = [
@@ -35,28 +35,16 @@ export function endSvgBuild(): void {
   resized.endBuild();
 }
 
-/** From this process, else the disk, else computed (and then stored, unless it throws). */
-function recall<V>(memo: BuildMemo<V>, namespace: string, key: string, isValue: (v: unknown) => v is V, compute: () => V): V {
-  const fromCache = () => {
-    const stored = cache?.read<unknown>(namespace, key);
-    if (isValue(stored)) return stored;
-    const value = compute();
-    cache?.write(namespace, key, value);
-    return value;
-  };
-  return keeping ? memo.get(key, fromCache) : fromCache();
-}
-
 export function install(): void {
   const SM = internals.SVGMeasure().prototype;
   const { measureSVG, writeDimensions } = SM;
   SM.measureSVG = function (this: Any, svg: unknown) {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
     // JSON has no undefined: a missing side is stored as absent and read back the same.
-    return recall(sizes, 'svg-size', svg, isSize, () => measureSVG.call(this, svg));
+    return recall(sizes, keeping, cache, 'svg-size', svg, isSize, () => measureSVG.call(this, svg));
   };
   SM.writeDimensions = function (this: Any, svg: unknown, size: { width: number; height: number }) {
     if (typeof svg !== 'string') return writeDimensions.call(this, svg, size);
-    return recall(resized, 'svg-resized', `${size.width} ${size.height}\n${svg}`, isString, () => writeDimensions.call(this, svg, size));
+    return recall(resized, keeping, cache, 'svg-resized', `${size.width} ${size.height}\n${svg}`, isString, () => writeDimensions.call(this, svg, size));
   };
 }

@@ -35,13 +35,32 @@ export function breakLinesKept(items: Item[], width: number, params: BreakParams
   return broken;
 }
 
-/** Every number of the input as JavaScript prints it (exact, and -Infinity for a forced break), hashed. */
+/**
+ * Every number of the input, exactly (as 64-bit floats: −Infinity, a forced
+ * break, stays apart from +Infinity, a forbidden one), with each item's kind,
+ * hashed. Binary, not text: printing 20,000 numbers cost about 18 ms of a
+ * fresh process.
+ */
 function keyOf(items: Item[], width: number, params: BreakParams): string {
-  const parts: string[] = [String(width), JSON.stringify(params)];
+  // Per item: kind (0 box, 1 glue, 2 penalty, +4 flagged, +8 hyphenation), then width, stretch, shrink, penalty.
+  const numbers = new Float64Array(items.length * 5 + 1);
+  numbers[0] = width;
+  let at = 1;
   for (const i of items) {
-    if (i.type === 'box') parts.push(`b${i.width}`);
-    else if (i.type === 'glue') parts.push(`g${i.width},${i.stretch},${i.shrink}`);
-    else parts.push(`p${i.width},${i.penalty},${i.flagged ? 1 : 0}${i.hyphenation ? 'h' : ''}`);
+    if (i.type === 'box') {
+      numbers[at] = 0;
+      numbers[at + 1] = i.width;
+    } else if (i.type === 'glue') {
+      numbers[at] = 1;
+      numbers[at + 1] = i.width;
+      numbers[at + 2] = i.stretch;
+      numbers[at + 3] = i.shrink;
+    } else {
+      numbers[at] = 2 + (i.flagged ? 4 : 0) + (i.hyphenation ? 8 : 0);
+      numbers[at + 1] = i.width;
+      numbers[at + 4] = i.penalty;
+    }
+    at += 5;
   }
-  return createHash('sha256').update(parts.join(';')).digest('base64');
+  return createHash('sha256').update(JSON.stringify(params)).update(new Uint8Array(numbers.buffer)).digest('base64');
 }

@@ -12,9 +12,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 // Loaded from node_modules as they are, not bundled: what reads files from beside
-// itself (subset-font's WebAssembly, hyphen's patterns, chosen by language) and
-// what only a cache miss needs (citeproc, its style and locales, the world's outlines).
-const EXTERNAL = ['subset-font', 'hyphen', 'citeproc', '@citation-js/plugin-csl', '@citation/csl-style-chicago-fullnote-bibliography', 'world-atlas'];
+// itself (subset-font's WebAssembly, hyphen's patterns, chosen by language), what
+// only a cache miss needs (citeproc, its style and locales, the world's outlines)
+// and the modules that load when first used (LAZY, below): each process reads the
+// script whole, and these were 0.56 MB of it.
+const EXTERNAL = [
+  'subset-font', 'hyphen', 'citeproc', '@citation-js/plugin-csl', '@citation/csl-style-chicago-fullnote-bibliography', 'world-atlas',
+  'brotli', 'unicode-properties', '@noble/ciphers',
+];
 
 // src/ requires CommonJS packages (pdfmake's internals, fontkit) through
 // `createRequire(import.meta.url)`, which esbuild cannot follow. In the bundle the
@@ -67,6 +72,18 @@ const lazyModules = {
   },
 };
 
+// zod's messages in 50 languages (0.3 MB) behind `z.locales`: the brief reads
+// only the English ones, which zod sets itself (classic/schemas.js imports en.js).
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
+  },
+};
+
 // vega-canvas looks for the optional `canvas` package with a top-level await, which a
 // script cannot hold. Charts are drawn as SVG: its answers without `canvas`, always.
 const noNodeCanvas = {
@@ -100,7 +117,7 @@ export async function bundle(root) {
     outfile: script,
     format: 'cjs',
     external: EXTERNAL,
-    plugins: [noNodeCanvas, ownRequire, pdfkitData, lazyModules],
+    plugins: [noNodeCanvas, ownRequire, pdfkitData, lazyModules, zodEnglishOnly],
     // Smaller and pure ASCII: read and compiled faster. Names are kept for stack traces.
     minifyWhitespace: true,
     minifySyntax: true,

@@ -76,7 +76,7 @@ export async function buildProject(project: Project, options: BuildOptions = {},
   const paper = options.paper ?? project.meta.paper ?? 'a4';
   const step = <T>(stage: Stage, run: () => T | Promise<T>) => timed(timings, options, stage, run);
   const rendered = await step('templates', () => renderTemplates(project, options.cache));
-  const draft = await step('model', () => buildModel(project, rendered, options.rebuilds));
+  const draft = await step('model', () => buildModel(project, rendered, options.cache, options.rebuilds));
   const document = await step('notes', () => generateNotes(project, draft, options.cache));
   const open = await step('review', () => openItems(project, document));
   if (options.final && open.length) throw new BriefFailure([...open.map((item) => messages.openItem(item.where, item.what)), messages.finalRefused(open.length)]);

@@ -4,14 +4,15 @@ import { BriefFailure, fail, type BriefError, type Location } from '../errors/Br
 import { compactRanges, messages } from '../errors/messages.ts';
 import { formatError } from '../errors/BriefError.ts';
 import type { Project } from '../load/loadProject.ts';
+import type { Cache } from '../cache/cache.ts';
 import type { Rendered } from '../templates/renderTemplates.ts';
-import { endMarkdownBuild, keepParsedMarkdown, parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
+import { beginMarkdownBuild, endMarkdownBuild, parseMarkdown, type RawBlock, type RawInline } from './parseMarkdown.ts';
 import type { Block, Cover, FigureInfo, Inline, ModelDocument, NoteSource, Section } from './types.ts';
 import { chartFigureIds, chartNoteIds } from '../charts/chartRows.ts';
 
-/** `rebuilds`: the process builds again, so parsed texts are kept for the next build. */
-export function buildModel(project: Project, rendered: Rendered, rebuilds = false): ModelDocument {
-  keepParsedMarkdown(rebuilds);
+/** Parsed texts are kept in `cache`, and for `rebuilds` (the process builds again) for its next build. */
+export function buildModel(project: Project, rendered: Rendered, cache?: Cache, rebuilds = false): ModelDocument {
+  beginMarkdownBuild(cache, rebuilds);
   try {
     return modelOf(project, rendered);
   } finally {

@@ -1,8 +1,10 @@
 // Parses rendered Markdown (micromark, via mdast) into the model's blocks and
 // inlines, refusing constructs the brief has no place for.
+import { createHash } from 'node:crypto';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { BuildMemo } from '../cache/buildMemo.ts';
+import type { Cache } from '../cache/cache.ts';
 import { fail, type Location } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { FIGURE_REF_PATTERN, FIGURE_VALUE_PATTERN, NOTE_REF_PATTERN } from '../templates/helpers.ts';
@@ -24,26 +26,52 @@ export type RawBlock =
 const ALLOWED = 'paragraphs, *italics*, **bold**, <links>, {{note}} markers and {{figure}} placements';
 
 /**
- * Parsed texts kept for the next build of a process (`brief watch`): an edit
- * changes one or two rendered texts, and the others (58 notes, the sections)
- * are not parsed again. A tree depends on its text alone and is only read.
+ * Parsed texts kept: a text parses to the same blocks given its file name (in
+ * the places it records) and what it may hold, and an edit changes one or two
+ * rendered texts, so the others (58 notes, the sections) are not parsed again:
+ * for the next build of a process (`brief watch`) and, with a cache, the next
+ * process (micromark was about 40 ms of a fresh build). Kept as JSON, read
+ * anew at each use, so no caller can change a kept result.
  */
-const trees = new BuildMemo<Root>();
-let keeping = false;
+const kept = new BuildMemo<string>();
+let build: { cache?: Cache; keeping: boolean; stored?: Record<string, string>; used: Record<string, string>; fresh: boolean } | undefined;
 
-/** Whether this build keeps what it parses, for a next build in this process. */
-export function keepParsedMarkdown(on: boolean): void {
-  keeping = on;
+/** Starts a build: where parsed texts are kept (a cache, this process for `rebuilds`, or neither). */
+export function beginMarkdownBuild(cache: Cache | undefined, rebuilds: boolean): void {
+  build = cache || rebuilds ? { cache, keeping: rebuilds, used: {}, fresh: false } : undefined;
 }
 
-/** Ends a build: the texts it parsed are kept for the next. */
+/** Ends a build: the texts it parsed are kept for the next, in the cache if any was new. */
 export function endMarkdownBuild(): void {
-  trees.endBuild();
+  if (build?.cache && build.fresh) build.cache.write('markdown', 'blocks', build.used);
+  if (build?.keeping) kept.endBuild();
+  build = undefined;
 }
+
+const isStored = (v: unknown): v is Record<string, string> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((t) => typeof t === 'string');
 
 export function parseMarkdown(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
-  const root = keeping ? trees.get(markdown, () => fromMarkdown(markdown)) : fromMarkdown(markdown);
-  return root.children.flatMap((node) => block(file, node, allowed));
+  if (!build) return parseBlocks(file, markdown, allowed);
+  const current = build;
+  const key = createHash('sha256').update(JSON.stringify([file, allowed, markdown])).digest('base64');
+  const fromCache = () => {
+    current.stored ??= (() => {
+      const stored = current.cache?.read<unknown>('markdown', 'blocks');
+      return isStored(stored) ? stored : {};
+    })();
+    if (Object.hasOwn(current.stored, key)) return current.stored[key];
+    const blocks = JSON.stringify(parseBlocks(file, markdown, allowed));
+    current.fresh = true;
+    return blocks;
+  };
+  const json = current.keeping ? kept.get(key, fromCache) : fromCache();
+  current.used[key] = json;
+  return JSON.parse(json) as RawBlock[];
+}
+
+function parseBlocks(file: string, markdown: string, allowed: RawBlock['kind'][]): RawBlock[] {
+  return fromMarkdown(markdown).children.flatMap((node) => block(file, node, allowed));
 }
 
 function at(file: string, node: Nodes): Location {

@@ -1,6 +1,6 @@
 // Parses a YAML data file and validates it against a zod schema, reporting
 // every problem with its file, line, column and field path.
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { BriefFailure, type BriefError } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
@@ -12,11 +12,26 @@ export interface YamlSource {
   text: string;
   doc: Document;
   lines: LineCounter;
+  /** Where each node is, when known without the parse tree (a file read from the cache). */
+  places?: Places;
 }
 
-/** Where a field path points in the source, for error messages. */
+/**
+ * Every node's line and column by its path: a map key `k` as "s" + k, a list
+ * index `i` as "i" + i, joined by NUL; the document itself as "".
+ */
+type Places = Record<string, [number, number]>;
+
+/** Where a field path points in the source, for error messages: the deepest node of the path that the file holds. */
 export function locate(src: YamlSource, path: (string | number)[]): { file: string; line?: number; column?: number; path: string } {
   const dotted = path.join('.');
+  if (src.places) {
+    for (let n = path.length; n >= 0; n--) {
+      const place = placeOf(src.places, path.slice(0, n));
+      if (place) return { file: src.file, line: place[0], column: place[1], path: dotted };
+    }
+    return { file: src.file, path: dotted };
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? src.doc.contents : src.doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -25,6 +40,40 @@ export function locate(src: YamlSource, path: (string | number)[]): { file: stri
     }
   }
   return { file: src.file, path: dotted };
+}
+
+/**
+ * A path's place as the parse tree's getIn finds it: a string is a map key,
+ * or a list index if it reads as one; a number is a list index (a map key
+ * that is a number is not a string key).
+ */
+function placeOf(places: Places, path: (string | number)[]): [number, number] | undefined {
+  let keys = [''];
+  for (const p of path) {
+    const forms = typeof p === 'number' ? [`i${p}`] : /^\d+$/.test(p) ? [`s${p}`, `i${Number(p)}`] : [`s${p}`];
+    keys = keys.flatMap((k) => forms.map((f) => (k ? `${k}\0${f}` : f)));
+  }
+  for (const k of keys) if (Object.hasOwn(places, k)) return places[k];
+  return undefined;
+}
+
+/** Every node's place, or undefined if a map has a key that is not a string (then the tree is parsed when asked). */
+function allPlaces(doc: Document, lines: LineCounter): Places | undefined {
+  const places: Places = {};
+  const at = (node: unknown, key: string): boolean => {
+    if (!isNode(node)) return true;
+    if (node.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      places[key] = [line, col];
+    }
+    const join = (part: string) => (key ? `${key}\0${part}` : part);
+    if (isMap(node)) {
+      return node.items.every((pair) => isScalar(pair.key) && typeof pair.key.value === 'string' && at(pair.value, join(`s${pair.key.value}`)));
+    }
+    if (isSeq(node)) return node.items.every((item, i) => at(item, join(`i${i}`)));
+    return true;
+  };
+  return at(doc.contents as Node | null, '') ? places : undefined;
 }
 
 /**
@@ -86,13 +135,21 @@ export function readYaml<S extends z.ZodType>(root: string, file: string, schema
     if (fast) return fast;
   }
   const known = cache?.read<unknown>('yaml', text);
-  if (known !== undefined) {
-    const parsed = schema.safeParse(known);
-    if (parsed.success) return { value: parsed.data, src: lazyPlaces(file, text) };
+  if (isKept(known)) {
+    const parsed = schema.safeParse(known.raw);
+    if (parsed.success) return { value: parsed.data, src: lazyPlaces(file, text, known.places ?? undefined) };
   }
   const { raw, ...read } = parseWithPlaces(file, text, schema);
-  if (cache && survivesJson(raw)) cache.write('yaml', text, raw);
+  if (cache && survivesJson(raw)) cache.write('yaml', text, { raw, places: allPlaces(read.src.doc, read.src.lines) ?? null });
   return read;
+}
+
+/** A cache entry: what the parser made of a text, and its nodes' places (null: found by parsing, if asked). */
+function isKept(v: unknown): v is { raw: unknown; places: Places | null } {
+  if (!v || typeof v !== 'object' || !('raw' in v) || !('places' in v)) return false;
+  const places = (v as { places: unknown }).places;
+  return places === null || (typeof places === 'object' && !Array.isArray(places) &&
+    Object.values(places as object).every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isInteger)));
 }
 
 /** Whether JSON keeps the value as it is: YAML's .inf, .nan and -0 would come back changed. */
@@ -103,17 +160,17 @@ function survivesJson(value: unknown): boolean {
   return typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(survivesJson);
 }
 
-/** A source whose parse tree (for error places) is made only when first asked for. */
-function lazyPlaces(file: string, text: string): YamlSource {
-  let places: { doc: Document; lines: LineCounter } | undefined;
+/** A source whose parse tree (for error places) is made only when first asked for; with `places`, never for a place. */
+function lazyPlaces(file: string, text: string, places?: Places): YamlSource {
+  let tree: { doc: Document; lines: LineCounter } | undefined;
   const parse = () => {
-    if (!places) {
+    if (!tree) {
       const lines = new LineCounter();
-      places = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+      tree = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
     }
-    return places;
+    return tree;
   };
-  return { file, text, get doc() { return parse().doc; }, get lines() { return parse().lines; } };
+  return { file, text, places, get doc() { return parse().doc; }, get lines() { return parse().lines; } };
 }
 
 /**

@@ -69,4 +69,41 @@ describe('parsed YAML kept in the cache', () => {
     expect(readYaml(dir, 'data/c.yaml', loose, cache).value.first.value).toBe(Infinity);
     expect(cache.writes).toEqual([]);
   });
+
+  test('a file read from the cache is placed without parsing it, every path where the parse tree places it', () => {
+    const text = [
+      'first:', '  value: 12', '  unit: km', '  list:', '    - a', '    - { b: 2 }', '  empty:',
+      '"quoted key":', '  value: 3', '"7":', '  value: 4', 'anchor: &x', '  value: 5', 'alias: *x', '',
+    ].join('\n');
+    write('data/d.yaml', text);
+    const cache = memoryCache();
+    const loose = z.record(z.string(), z.any());
+    const parsed = readYaml(dir, 'data/d.yaml', loose, cache);
+    const kept = readYaml(dir, 'data/d.yaml', loose, cache);
+    expect(kept.src.places).toBeDefined();
+    const paths: (string | number)[][] = [
+      [], ['first'], ['first', 'value'], ['first', 'list'], ['first', 'list', 0], ['first', 'list', 1, 'b'], ['first', 'list', '1', 'b'],
+      ['first', 'list', 2], ['first', 'empty'], ['first', 'empty', 'deeper'], ['first', 'missing', 'x'], ['quoted key', 'value'],
+      ['7', 'value'], [7, 'value'], ['alias', 'value'], ['anchor', 'value'], ['nowhere'],
+    ];
+    for (const path of paths) expect(locate(kept.src, path), JSON.stringify(path)).toEqual(locate(parsed.src, path));
+    // By hand: the list's second item, and a key with no value (its empty value sits on its line).
+    expect(locate(kept.src, ['first', 'list', 1, 'b'])).toMatchObject({ line: 6, column: 12 });
+    expect(locate(kept.src, ['first', 'empty'])).toMatchObject({ line: 7 });
+    // The places are the cache's: one changed by hand is what locate says.
+    const [[id, entry]] = [...cache.entries] as [string, { raw: unknown; places: Record<string, [number, number]> }][];
+    cache.entries.set(id, { ...entry, places: { ...entry.places, 'sfirst\0svalue': [40, 1] } });
+    expect(locate(readYaml(dir, 'data/d.yaml', loose, cache).src, ['first', 'value'])).toMatchObject({ line: 40, column: 1 });
+  });
+
+  test('a map whose keys are not all strings is placed by parsing it when asked', () => {
+    write('data/e.yaml', 'first:\n  2019: 12\n  value: 3\n');
+    const cache = memoryCache();
+    const loose = z.record(z.string(), z.any());
+    const parsed = readYaml(dir, 'data/e.yaml', loose, cache);
+    const kept = readYaml(dir, 'data/e.yaml', loose, cache);
+    expect(kept.src.places).toBeUndefined();
+    for (const path of [['first', 'value'], ['first', '2019'], ['first', 2019]]) expect(locate(kept.src, path)).toEqual(locate(parsed.src, path));
+  });
 });
+

@@ -61,6 +61,28 @@ export interface Line {
   [key: string]: unknown;
 }
 
+/**
+ * A line to draw with other inlines: what pdfmake's renderer and text
+ * decorator read of a line (its height and baseline stay the whole line's),
+ * with `first` false for a part after the first (a bookmark, destination or
+ * page reference belongs to the first only). A plain object, not one made
+ * with the line as its prototype: V8 turns each object used as a prototype
+ * into a slower kind, and this runs for every part of every line.
+ */
+export function lineWith(line: Line, inlines: Inline[], first = true): Line {
+  const height = line.getHeight();
+  const ascender = line.getAscenderHeight();
+  return {
+    inlines, x: line.x, y: line.y,
+    id: first ? line.id : undefined,
+    _outline: first ? line._outline : undefined,
+    _pageNodeRef: first ? line._pageNodeRef : undefined,
+    getHeight: () => height,
+    getAscenderHeight: () => ascender,
+    getWidth: () => line.getWidth(),
+  };
+}
+
 /** A page as the layout leaves it for the renderer. */
 export interface Page {
   items: { type: 'line' | 'vector' | 'svg' | 'image' | string; item: Any }[];

@@ -16,7 +16,7 @@
 // - Renderer.renderSVG: a chart is the content of its Figure, whose box is
 //   known only here.
 import type { Structure, StructNode } from '../../layout/structure.ts';
-import { internals, type Any, type Hooked, type Inline, type Line, type Page } from './internals.ts';
+import { internals, lineWith, type Any, type Hooked, type Inline, type Line, type Page } from './internals.ts';
 
 export const hooked: Hooked[] = [
   ['LayoutBuilder', 'layoutDocument', 'this.tryLayoutDocument(docStructure'],
@@ -65,7 +65,7 @@ export function install(): void {
     for (const run of tagger.runs(line)) {
       tagger.open(run);
       for (const part of splitAtActualText(run.inlines)) {
-        const sub = subLine(line, part.inlines, first);
+        const sub = lineWith(line, part.inlines, first);
         first = false;
         if (part.actual !== undefined) this.pdfDocument.addContent(`/Span <</ActualText ${pdfTextString(part.actual)}>> BDC`);
         renderLine.call(this, sub, x, y);
@@ -227,22 +227,6 @@ class Tagger {
     const h = this.doc.page.height;
     this.element(key).dictionary.data.A = { O: 'Layout', Placement: 'Block', BBox: [x, h - y - height, x + width, h - y] };
   }
-}
-
-/** A part of a line for pdfmake's renderer: the same line, with only these words. */
-function subLine(line: Line, inlines: Inline[], first: boolean): Line {
-  const sub = Object.create(line) as Line;
-  sub.inlines = inlines;
-  // A line's height and baseline are the whole line's, whichever words are drawn.
-  sub.getHeight = () => line.getHeight();
-  sub.getAscenderHeight = () => line.getAscenderHeight();
-  if (!first) {
-    // Its bookmark, destination and page reference belong to the first part only.
-    sub._outline = undefined;
-    sub.id = undefined;
-    sub._pageNodeRef = undefined;
-  }
-  return sub;
 }
 
 /** Splits a run where a word carries the whole text of a word broken at a line end. */

@@ -10,7 +10,7 @@
 // - LayoutBuilder.layoutDocument: a document whose root says `wordsApart` (to
 //   compare what runs change) is drawn word by word, as pdfmake draws it.
 import { joinWords, runsOf, type GlyphPosition } from '../../layout/textRuns.ts';
-import { internals, type Any, type Hooked, type Inline, type Line } from './internals.ts';
+import { internals, lineWith, type Any, type Hooked, type Inline, type Line } from './internals.ts';
 
 export const hooked: Hooked[] = [
   ['LayoutBuilder', 'layoutDocument', 'this.tryLayoutDocument(docStructure'],
@@ -58,19 +58,12 @@ export function install(): void {
     const prepared: Prepared[] = [];
     // A run with no text is left to pdfkit, which draws nothing for it.
     const inlines = runs.map((run) => (run.length === 1 || !run.some((i) => i.text) ? run : [joined(run, prepared)])).flat();
-    const fonts = [...new Set(prepared.map((p) => p.font))];
-    const queue: Queue = { prepared, next: 0 };
-    for (const font of fonts) {
-      font.encode = encodePrepared(queue, Object.getPrototypeOf(font).encode);
-      font.widthOfString = widthPrepared(queue, Object.getPrototypeOf(font).widthOfString);
-    }
+    for (const p of prepared) answerPrepared(p.font);
+    queue = { prepared, next: 0 };
     try {
-      return renderLine.call(this, withInlines(line, inlines), x, y);
+      return renderLine.call(this, lineWith(line, inlines), x, y);
     } finally {
-      for (const font of fonts) {
-        delete font.encode;
-        delete font.widthOfString;
-      }
+      queue = undefined;
     }
   };
 }
@@ -96,42 +89,42 @@ function joined(run: Inline[], prepared: Prepared[]): Inline {
     return { x: inline.x, encoded, positions };
   });
   const glyphs = joinWords(words, first.fontSize);
-  const inline: Inline = Object.create(first);
-  inline.text = run.map((i) => i.text).join('');
-  inline.width = last.x + last.width - first.x;
+  // A copy that inherits what the word inherits (a kept word's style: layout/measuredLeaves.ts), not an
+  // object with the word itself as its prototype: V8 makes each object used as a prototype slower.
+  const inline: Inline = Object.assign(Object.create(Object.getPrototypeOf(first)), first, {
+    text: run.map((i) => i.text).join(''),
+    width: last.x + last.width - first.x,
+  });
   prepared.push({ font: first.font, text: inline.text, encoded: [glyphs.encoded, glyphs.positions], width: inline.width });
   return inline;
 }
 
+/** The runs of the line being drawn, while it is drawn. */
+let queue: Queue | undefined;
+const answering = new WeakSet<object>();
+
 /**
- * A font's encode for the time a line is drawn: the next prepared run's
- * glyphs when asked for its text (runs are drawn in order, whatever their
- * font, and each has text, so pdfkit skips none); else the font's own.
+ * Gives a pdfkit font, once, an encode and a width that answer for a prepared
+ * run while a line is drawn: the next run's glyphs when asked for its text
+ * (runs are drawn in order, whatever their font, and each has text, so pdfkit
+ * skips none), and its width just after. Else the font's own. Set once, not
+ * per line: adding and deleting a font's own methods made every font slower.
  */
-function encodePrepared(queue: Queue, own: (text: string, features: unknown) => Encoded) {
-  return function (this: Any, text: string, features: unknown): Encoded {
-    const run = queue.prepared[queue.next];
+function answerPrepared(font: Any): void {
+  if (answering.has(font)) return;
+  answering.add(font);
+  const encode = font.encode;
+  const widthOfString = font.widthOfString;
+  font.encode = function (this: Any, text: string, features: unknown): Encoded {
+    const run = queue?.prepared[queue.next];
     if (run && run.font === this && run.text === text) {
-      queue.next++;
+      queue!.next++;
       return run.encoded;
     }
-    return own.call(this, text, features);
+    return encode.call(this, text, features);
   };
-}
-
-/** A font's width of a text for the time a line is drawn: the run just drawn's, without shaping its text again. */
-function widthPrepared(queue: Queue, own: (text: string, size: number, features: unknown) => number) {
-  return function (this: Any, text: string, size: number, features: unknown): number {
-    const run = queue.prepared[queue.next - 1];
-    return run && run.font === this && run.text === text ? run.width : own.call(this, text, size, features);
+  font.widthOfString = function (this: Any, text: string, size: number, features: unknown): number {
+    const run = queue && queue.prepared[queue.next - 1];
+    return run && run.font === this && run.text === text ? run.width : widthOfString.call(this, text, size, features);
   };
-}
-
-/** The same line with other inlines (pdfmake reads its height, id and outline from it). */
-function withInlines(line: Line, inlines: Inline[]): Line {
-  const other = Object.create(line) as Line;
-  other.inlines = inlines;
-  other.getHeight = () => line.getHeight();
-  other.getAscenderHeight = () => line.getAscenderHeight();
-  return other;
 }

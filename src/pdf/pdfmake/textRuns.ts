@@ -85,7 +85,7 @@ function joined(run: Inline[], prepared: Prepared[]): Inline {
   const first = run[0];
   const last = run[run.length - 1];
   const words = run.map((inline) => {
-    const [encoded, positions] = inline.font.encode(inline.text, undefined) as Encoded;
+    const [encoded, positions] = encodeWord(inline.font, inline.text);
     return { x: inline.x, encoded, positions };
   });
   const glyphs = joinWords(words, first.fontSize);
@@ -97,6 +97,23 @@ function joined(run: Inline[], prepared: Prepared[]): Inline {
   });
   prepared.push({ font: first.font, text: inline.text, encoded: [glyphs.encoded, glyphs.positions], width: inline.width });
   return inline;
+}
+
+/** Each pdfkit font's words as it encoded them (each document has its own fonts). */
+const encodedWords = new WeakMap<object, Map<string, Encoded>>();
+
+/**
+ * A word as its font encodes it, once per font: a word encoded before in the
+ * document has its glyphs in the subset already, with their widths and text,
+ * so encoding it again would change nothing but cost the shaping lookup and a
+ * string per glyph ("the ", "of " recur hundreds of times).
+ */
+function encodeWord(font: Any, text: string): Encoded {
+  let words = encodedWords.get(font);
+  if (!words) encodedWords.set(font, (words = new Map()));
+  let encoded = words.get(text);
+  if (!encoded) words.set(text, (encoded = font.encode(text, undefined) as Encoded));
+  return encoded;
 }
 
 /** The runs of the line being drawn, while it is drawn. */

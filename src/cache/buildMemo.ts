@@ -23,20 +23,41 @@ export class BuildMemo<V> {
 }
 
 /**
- * A result from this process's last build (when it keeps them: `keeping`),
- * else from the disk cache (checked by `isValue`), else computed now and stored
- * (unless computing throws).
+ * One kind of result a render keeps: from this process's last build when the
+ * process builds again (`rebuilds`: brief watch), else from the disk cache
+ * (checked by `isValue`), else computed now and stored (unless computing throws).
  */
-export function recall<V>(
-  memo: BuildMemo<V>, keeping: boolean, cache: Cache | undefined,
-  namespace: string, key: string, isValue: (v: unknown) => v is V, compute: () => V,
-): V {
-  const fromCache = () => {
-    const stored = cache?.read<unknown>(namespace, key);
-    if (isValue(stored)) return stored;
-    const value = compute();
-    cache?.write(namespace, key, value);
-    return value;
-  };
-  return keeping ? memo.get(key, fromCache) : fromCache();
+export class KeptResults<V> {
+  private readonly memo = new BuildMemo<V>();
+  private cache: Cache | undefined;
+  private keeping = false;
+
+  constructor(private readonly namespace: string, private readonly isValue: (v: unknown) => v is V) {}
+
+  /** Before a document renders (its cache, if any; whether the process builds again), and after it with undefined. */
+  use(cache: Cache | undefined, rebuilds = false): void {
+    this.cache = cache;
+    this.keeping = rebuilds;
+  }
+
+  /** Whether anything is kept: else a caller may as well compute. */
+  get active(): boolean {
+    return this.keeping || this.cache !== undefined;
+  }
+
+  /** Ends a build: what it used is kept for the next. */
+  endBuild(): void {
+    this.memo.endBuild();
+  }
+
+  get(key: string, compute: () => V): V {
+    const fromCache = () => {
+      const stored = this.cache?.read<unknown>(this.namespace, key);
+      if (this.isValue(stored)) return stored;
+      const value = compute();
+      this.cache?.write(this.namespace, key, value);
+      return value;
+    };
+    return this.keeping ? this.memo.get(key, fromCache) : fromCache();
+  }
 }

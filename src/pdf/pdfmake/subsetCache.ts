@@ -7,7 +7,7 @@
 // appends the parts of composite glyphs to the list; pdfkit reads nothing of
 // the subset after it, and the key is the list before.)
 import { internals, type Any, type Hooked } from './internals.ts';
-import { BuildMemo, recall } from '../../cache/buildMemo.ts';
+import { KeptResults } from '../../cache/buildMemo.ts';
 import { fontDigest } from '../../layout/fonts.ts';
 import type { Cache } from '../../cache/cache.ts';
 
@@ -19,14 +19,11 @@ export const hooked: Hooked[] = [
 
 const isBase64 = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
 
-const subsets = new BuildMemo<string>();
-let cache: Cache | undefined;
-let keeping = false;
+const subsets = new KeptResults('font-subset', isBase64);
 
 /** Called before a document is rendered (its cache, if any; whether the process keeps subsets for a next build), and after it with undefined. */
-export function subsetsWith(c: Cache | undefined, rebuilds = false): void {
-  cache = c;
-  keeping = rebuilds;
+export function subsetsWith(cache: Cache | undefined, rebuilds = false): void {
+  subsets.use(cache, rebuilds);
 }
 
 /** Ends a build: the subsets it wrote are kept for the next. */
@@ -45,9 +42,9 @@ export function install(): void {
       const encode = subset.encode;
       const face = typeof family === 'string' ? family : '';
       subset.encode = function (this: Any) {
-        if (!cache && !keeping) return encode.call(this);
+        if (!subsets.active) return encode.call(this);
         const key = `${fontDigest(src)} ${face} ${(this.glyphs as number[]).join(',')}`;
-        const bytes = recall(subsets, keeping, cache, 'font-subset', key, isBase64, () => Buffer.from(encode.call(this)).toString('base64'));
+        const bytes = subsets.get(key, () => Buffer.from(encode.call(this)).toString('base64'));
         return Buffer.from(bytes, 'base64');
       };
     }

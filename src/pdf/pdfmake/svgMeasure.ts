@@ -4,7 +4,7 @@
 // text alone, so each is done once per text: kept for the next build of the
 // process and, with a cache (out/.cache), on disk.
 import { internals, type Any, type Hooked } from './internals.ts';
-import { BuildMemo, recall } from '../../cache/buildMemo.ts';
+import { KeptResults } from '../../cache/buildMemo.ts';
 import type { Cache } from '../../cache/cache.ts';
 
 export const hooked: Hooked[] = [
@@ -18,15 +18,13 @@ const isSize = (v: unknown): v is Size =>
   !!v && typeof v === 'object' && ['width', 'height'].every((k) => (v as Record<string, unknown>)[k] === undefined || typeof (v as Record<string, unknown>)[k] === 'number');
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-const sizes = new BuildMemo<Size>();
-const resized = new BuildMemo<string>();
-let cache: Cache | undefined;
-let keeping = false;
+const sizes = new KeptResults('svg-size', isSize);
+const resized = new KeptResults('svg-resized', isString);
 
 /** Called before a document is rendered (its cache, if any; whether the process keeps sizes for a next build), and after it with undefined. */
-export function measureSvgWith(c: Cache | undefined, rebuilds = false): void {
-  cache = c;
-  keeping = rebuilds;
+export function measureSvgWith(cache: Cache | undefined, rebuilds = false): void {
+  sizes.use(cache, rebuilds);
+  resized.use(cache, rebuilds);
 }
 
 /** Ends a build: the SVGs it measured are kept for the next. */
@@ -41,10 +39,10 @@ export function install(): void {
   SM.measureSVG = function (this: Any, svg: unknown) {
     if (typeof svg !== 'string') return measureSVG.call(this, svg);
     // JSON has no undefined: a missing side is stored as absent and read back the same.
-    return recall(sizes, keeping, cache, 'svg-size', svg, isSize, () => measureSVG.call(this, svg));
+    return sizes.get(svg, () => measureSVG.call(this, svg));
   };
   SM.writeDimensions = function (this: Any, svg: unknown, size: { width: number; height: number }) {
     if (typeof svg !== 'string') return writeDimensions.call(this, svg, size);
-    return recall(resized, keeping, cache, 'svg-resized', `${size.width} ${size.height}\n${svg}`, isString, () => writeDimensions.call(this, svg, size));
+    return resized.get(`${size.width} ${size.height}\n${svg}`, () => writeDimensions.call(this, svg, size));
   };
 }

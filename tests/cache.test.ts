@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../src/pipeline.ts';
-import { CACHED_PACKAGES, diskCache, pruneCache } from '../src/cache/cache.ts';
+import { CACHED_PACKAGES, deferWrites, diskCache, pruneCache } from '../src/cache/cache.ts';
+import { memoryCache } from './support/memoryCache.ts';
 import { ROOT, copyProject, edit } from './support/project.ts';
 import { shared } from './support/shared.ts';
 import { VARIANTS } from './support/variants.ts';
@@ -79,4 +80,27 @@ test('brief build prunes out/.cache after building, keeping what it used', async
   expect(left).toHaveLength(100);
   expect(left.filter((f) => !f.startsWith('left-by'))).toHaveLength(6); // the paper's six charts
   expect(left).not.toContain('left-by-an-old-version-0.json');
+});
+
+test('writes deferred until the brief is written: read back meanwhile, on disk only after flush, the last one winning', async () => {
+  const disk = memoryCache();
+  const deferred = deferWrites(disk);
+  const value = { words: ['trade', 'grew'] };
+  deferred.write('shaping', 'font-a', value);
+  deferred.write('notes', 'n', { text: 'first' });
+  deferred.write('notes', 'n', { text: 'second' });
+  expect(disk.writes).toEqual([]);
+  // Read back as from disk: a copy.
+  const read = deferred.read<typeof value>('shaping', 'font-a')!;
+  expect(read).toEqual({ words: ['trade', 'grew'] });
+  expect(read).not.toBe(value);
+  expect(await deferred.get('notes', 'n', async () => ({ text: 'computed' }))).toEqual({ text: 'second' });
+  // A key never written reads through to the cache beneath.
+  disk.write('chart', 'c', { svg: '<svg/>' });
+  expect(deferred.read('chart', 'c')).toEqual({ svg: '<svg/>' });
+  deferred.flush();
+  expect(disk.writes).toEqual(['chart', 'shaping', 'notes']);
+  expect(disk.read('notes', 'n')).toEqual({ text: 'second' });
+  deferred.flush();
+  expect(disk.writes).toHaveLength(3);
 });

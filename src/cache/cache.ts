@@ -56,6 +56,42 @@ export function diskCache(dir: string, programVersion: string, packages: string[
 }
 
 /**
+ * A cache whose writes wait for `flush`, which the command calls once the brief
+ * is written: what a build keeps (shaped words, measured paragraphs, parsed
+ * texts: about 14 ms of a watch rebuild) no longer delays it. Until then, a
+ * read of a key written meanwhile gets what was written (a copy, as from disk);
+ * the last write of a key wins. Values are written as they are at `flush`:
+ * call it before the process builds again (what a build writes, it no longer
+ * changes).
+ */
+export function deferWrites(cache: Cache): Cache & { flush(): void } {
+  const queued = new Map<string, { namespace: string; key: unknown; value: unknown }>();
+  const id = (namespace: string, key: unknown) => `${namespace}\0${JSON.stringify(key)}`;
+  const read = <T>(namespace: string, key: unknown): T | undefined => {
+    const waiting = queued.get(id(namespace, key));
+    return waiting ? (JSON.parse(JSON.stringify(waiting.value)) as T) : cache.read<T>(namespace, key);
+  };
+  const write = (namespace: string, key: unknown, value: unknown) => {
+    queued.set(id(namespace, key), { namespace, key, value });
+  };
+  return {
+    read,
+    write,
+    async get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> {
+      const hit = read<T>(namespace, key);
+      if (hit !== undefined) return hit;
+      const value = await compute();
+      write(namespace, key, value);
+      return value;
+    },
+    flush() {
+      for (const { namespace, key, value } of queued.values()) cache.write(namespace, key, value);
+      queued.clear();
+    },
+  };
+}
+
+/**
  * Every edit leaves entries behind (a chart drawn for the old value, the old
  * figures.yaml parsed), and a new program version leaves them all: after a
  * build, each kind keeps its `keep` most recently used entries. Files left half

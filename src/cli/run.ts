@@ -3,9 +3,9 @@
 // the exit code: 0 ok, 1 invalid input, 2 usage. main.ts runs it.
 import { readdirSync, rmSync, statSync, watch as watchFiles, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CACHED_PACKAGES, diskCache, pruneCache, type Cache } from '../cache/cache.ts';
+import { CACHED_PACKAGES, deferWrites, diskCache, pruneCache, type Cache } from '../cache/cache.ts';
 import { join, resolve } from 'node:path';
-import { build, buildToFile, type BuildOptions, type BuildResult, type Stage } from '../pipeline.ts';
+import { build, buildToFile, type BuildOptions, type BuildResult, type FileResult, type Stage } from '../pipeline.ts';
 import { BriefFailure, formatError, formatLocation } from '../errors/BriefError.ts';
 import { formatChange } from '../review/figureReport.ts';
 import { HELP, UsageError, parseArgs, type Request } from './args.ts';
@@ -67,7 +67,7 @@ function options(request: Request, rebuilds = false): BuildOptions {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
   // `check` writes nothing, not even to the cache.
   const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
-  return { paper: request.paper, final: request.final, formats: request.formats, onStage, rebuilds, cache: usesCache(request) ? diskCache(cacheDir(request), programVersion(), CACHED_PACKAGES) : undefined };
+  return { paper: request.paper, final: request.final, formats: request.formats, onStage, rebuilds, cache: usesCache(request) ? deferWrites(diskCache(cacheDir(request), programVersion(), CACHED_PACKAGES)) : undefined };
 }
 
 const usesCache = (request: Request) => !request.noCache && request.command !== 'check';
@@ -95,7 +95,16 @@ async function once(request: Request, rebuilds = false): Promise<boolean> {
       return true;
     }
     const file = resolve(request.root, request.out);
-    const result = await buildToFile(resolve(request.root), file, options(request, rebuilds));
+    const buildOptions = options(request, rebuilds);
+    let result: FileResult;
+    let took: string;
+    try {
+      result = await buildToFile(resolve(request.root), file, buildOptions);
+      took = ms(started);
+    } finally {
+      // What the build keeps goes to out/.cache once the brief is written (or the build failed).
+      (buildOptions.cache as ReturnType<typeof deferWrites> | undefined)?.flush();
+    }
     if (usesCache(request)) pruneCache(cacheDir(request));
     clearProgress();
     report(result);
@@ -105,8 +114,8 @@ async function once(request: Request, rebuilds = false): Promise<boolean> {
     else rmSync(keyFile(file), { force: true });
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
     const counts = `${result.document.notes.length} notes, ${result.document.figures.length} figures`;
-    if (result.html) out(`wrote ${htmlPath(request.out)}: ${kb(result.html)}, ${counts}, one self-contained page${result.pdf.length ? '' : ` (${ms(started)})`}`);
-    if (result.pdf.length) out(`wrote ${request.out}: ${kb(result.pdf)}, ${counts}, ${result.paper.toUpperCase()} (${ms(started)})`);
+    if (result.html) out(`wrote ${htmlPath(request.out)}: ${kb(result.html)}, ${counts}, one self-contained page${result.pdf.length ? '' : ` (${took})`}`);
+    if (result.pdf.length) out(`wrote ${request.out}: ${kb(result.pdf)}, ${counts}, ${result.paper.toUpperCase()} (${took})`);
     return true;
   } catch (e) {
     clearProgress();

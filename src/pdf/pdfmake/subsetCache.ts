@@ -13,6 +13,7 @@ import type { Cache } from '../../cache/cache.ts';
 
 export const hooked: Hooked[] = [
   ['PDFDocument', 'font', 'this._font = PDFFontFactory.open(this, src, family, id)'],
+  ['PDFDocument', 'font', 'this._fontSource = src'],
   // pdfkit's, under pdfmake's document: as it ends, each font writes its subset (fontkit's encode, glyphs in first-use order).
   ['PDFDocument', 'end', 'this._fontFamilies'],
 ];
@@ -37,13 +38,15 @@ export function install(): void {
   PD.font = function (this: Any, src: unknown, family?: unknown, size?: unknown) {
     const result = font.call(this, src, family, size);
     const subset = this._font?.subset;
-    if (typeof src === 'string' && subset && !wrapped.has(subset)) {
+    // The file and face pdfkit opened (a name registered with registerFont resolved to them).
+    const file: unknown = this._fontSource;
+    const face: unknown = this._fontFamily;
+    if (typeof file === 'string' && subset && !wrapped.has(subset)) {
       wrapped.add(subset);
       const encode = subset.encode;
-      const face = typeof family === 'string' ? family : '';
       subset.encode = function (this: Any) {
         if (!subsets.active) return encode.call(this);
-        const key = `${fontDigest(src)} ${face} ${(this.glyphs as number[]).join(',')}`;
+        const key = `${fontDigest(file)} ${typeof face === 'string' ? face : ''} ${(this.glyphs as number[]).join(',')}`;
         const bytes = subsets.get(key, () => Buffer.from(encode.call(this)).toString('base64'));
         return Buffer.from(bytes, 'base64');
       };

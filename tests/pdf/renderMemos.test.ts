@@ -167,3 +167,22 @@ test('a font\'s subset is encoded once per glyph list: from the cache the same b
     TTFSubset.encode = encode;
   }
 });
+
+test('a table a document\'s font decoded as it opened joins the shared tables, and is not decoded again to embed the font', async () => {
+  const files = fontFiles();
+  // A face no other test here renders: the process's shared tables have not decoded its name yet.
+  const TTFFont = Object.getPrototypeOf(openFont(files[SERIF].bolditalics));
+  const decodeTable = TTFFont._decodeTable;
+  const decoded: string[] = [];
+  TTFFont._decodeTable = function (this: unknown, table: { tag: string }) {
+    decoded.push(table.tag);
+    return decodeTable.call(this, table);
+  };
+  try {
+    await renderPdf({ info: { creationDate: date, modDate: date }, content: [{ text: 'Trade grew.', bold: true, italics: true }], defaultStyle: { font: SERIF } } as never);
+  } finally {
+    TTFFont._decodeTable = decodeTable;
+  }
+  // pdfkit reads the name as it opens the font (the PostScript name) and again as it embeds it.
+  expect(decoded.filter((tag) => tag === 'name')).toEqual(['name']);
+});

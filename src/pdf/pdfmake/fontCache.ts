@@ -106,7 +106,11 @@ const adopted = new WeakSet<object>();
  * text depend on what the process built before it.
  */
 function shareFont(opened: Any, file: string): void {
-  opened.font._tables = (openFont(file) as Any)._tables;
+  // Tables this font decoded as it opened (pdfkit reads its name, metrics and
+  // first glyph) join the shared ones, rather than being decoded again there.
+  const shared = (openFont(file) as Any)._tables;
+  for (const [tag, table] of Object.entries(opened.font._tables)) if (!(tag in shared)) shared[tag] = table;
+  opened.font._tables = shared;
   const layoutRun = opened.layoutRun;
   opened.layoutRun = (text: string, features?: unknown): Run => ownCodePoints(opened.font, text, layoutRun.call(opened, text, features));
   let known = files.get(file);

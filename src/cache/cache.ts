@@ -42,16 +42,17 @@ export function diskCache(dir: string, programVersion: string, packages: string[
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
   };
-  return {
-    async get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> {
-      const hit = read<T>(namespace, key);
-      if (hit !== undefined) return hit;
-      const value = await compute();
-      write(namespace, key, value);
-      return value;
-    },
-    read,
-    write,
+  return { get: readThrough(read, write), read, write };
+}
+
+/** A cache's `get` from its `read` and `write`: what is stored, else computed and stored. */
+function readThrough(read: Cache['read'], write: Cache['write']): Cache['get'] {
+  return async <T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> => {
+    const hit = read<T>(namespace, key);
+    if (hit !== undefined) return hit;
+    const value = await compute();
+    write(namespace, key, value);
+    return value;
   };
 }
 
@@ -77,13 +78,7 @@ export function deferWrites(cache: Cache): Cache & { flush(): void } {
   return {
     read,
     write,
-    async get<T>(namespace: string, key: unknown, compute: () => Promise<T>): Promise<T> {
-      const hit = read<T>(namespace, key);
-      if (hit !== undefined) return hit;
-      const value = await compute();
-      write(namespace, key, value);
-      return value;
-    },
+    get: readThrough(read, write),
     flush() {
       for (const { namespace, key, value } of queued.values()) cache.write(namespace, key, value);
       queued.clear();

@@ -66,21 +66,24 @@ function readThrough(read: Cache['read'], write: Cache['write']): Cache['get'] {
  * changes).
  */
 export function deferWrites(cache: Cache): Cache & { flush(): void } {
-  const queued = new Map<string, { namespace: string; key: unknown; value: unknown }>();
-  const id = (namespace: string, key: unknown) => `${namespace}\0${JSON.stringify(key)}`;
+  // By namespace, then key: a read in a namespace nothing was written to does
+  // not print its key (a chart's SVG, a file's text) to look for it.
+  const queued = new Map<string, Map<string, { key: unknown; value: unknown }>>();
   const read = <T>(namespace: string, key: unknown): T | undefined => {
-    const waiting = queued.get(id(namespace, key));
+    const waiting = queued.get(namespace)?.get(JSON.stringify(key));
     return waiting ? (JSON.parse(JSON.stringify(waiting.value)) as T) : cache.read<T>(namespace, key);
   };
   const write = (namespace: string, key: unknown, value: unknown) => {
-    queued.set(id(namespace, key), { namespace, key, value });
+    let keys = queued.get(namespace);
+    if (!keys) queued.set(namespace, (keys = new Map()));
+    keys.set(JSON.stringify(key), { key, value });
   };
   return {
     read,
     write,
     get: readThrough(read, write),
     flush() {
-      for (const { namespace, key, value } of queued.values()) cache.write(namespace, key, value);
+      for (const [namespace, keys] of queued) for (const { key, value } of keys.values()) cache.write(namespace, key, value);
       queued.clear();
     },
   };

@@ -1,5 +1,5 @@
 // Loads the pipeline (run.ts). From src/ it is a plain import. From the bundle it
-// is one script (bin/bundle.js) compiled with V8's code cache, kept beside it, so a
+// is one script (bin/bundle.mjs) compiled with V8's code cache, kept beside it, so a
 // fresh process does not parse and compile four megabytes of JavaScript again.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { Script } from 'node:vm';
 
 type Pipeline = typeof import('./run.ts');
 
-/** Set by bin/bundle.js in the bundled entry: the pipeline script's file name, its content hash in it. */
+/** Set by bin/bundle.mjs in the bundled entry: the pipeline script's file name, its content hash in it. */
 declare const BRIEF_PIPELINE_BUNDLE: string | undefined;
 
 export interface LoadedPipeline extends Pipeline {

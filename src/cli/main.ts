@@ -38,11 +38,16 @@ try {
   // A usage error: the command itself reports it.
 }
 
-const { run, saveCodeCache } = await loadPipeline(import.meta.url);
-process.exitCode = await run(argv, {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
-  compiled: saveCodeCache,
-}, key);
-if (worthCaching(argv, process.exitCode)) saveCodeCache();
+// A function, not top-level await: the bundled entry is CommonJS (bin/bundle.mjs), which starts faster.
+async function runCommand(): Promise<void> {
+  const { run, saveCodeCache } = await loadPipeline(import.meta.url);
+  process.exitCode = await run(argv, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
+    compiled: saveCodeCache,
+  }, key);
+  if (worthCaching(argv, process.exitCode)) saveCodeCache();
+}
+
+void runCommand();

@@ -13,7 +13,7 @@ export interface KeyInputs {
   argv: string[];
   sourceDateEpoch: string | undefined;
   nodeVersion: string;
-  /** The files of the running program: dist/brief.mjs, which names the pipeline's script by its content hash. */
+  /** The files of the running program: dist/brief.cjs, which names the pipeline's script by its content hash. */
   programFiles: string[];
   /** package-lock.json: every dependency's exact version, fonts and patterns included. */
   lockFile: string;

@@ -1,4 +1,4 @@
-// The bundled pipeline and V8's code cache for it (bin/bundle.js,
+// The bundled pipeline and V8's code cache for it (bin/bundle.mjs,
 // src/cli/loadPipeline.ts): the script is named by its own hash, so a cache is
 // never offered to another script, and a cache V8 refuses is made again
 // without changing a byte of the PDF.
@@ -26,7 +26,7 @@ test('the pipeline is one script named by its sha256, with its code cache beside
   expect(scripts[0]).toBe(`run-${hash}.cjs`);
   expect(statSync(join(dist, `run-${hash}.v8cache`)).size).toBeGreaterThan(1_000_000);
   // The entry names that script: the up-to-date key, which hashes the entry, changes with it.
-  expect(readFileSync(join(dist, 'brief.mjs'), 'utf8')).toContain(`"run-${hash}.cjs"`);
+  expect(readFileSync(join(dist, 'brief.cjs'), 'utf8')).toContain(`"run-${hash}.cjs"`);
 });
 
 test('a damaged code cache is refused and made again, and the PDF is the same', () => {

@@ -11,7 +11,7 @@ import { runBrief } from '../support/runCli.ts';
 
 describe('the inputs key', () => {
   const dir = copyProject();
-  const program = join(mkdtempSync(join(tmpdir(), 'brief-program-')), 'brief.mjs');
+  const program = join(mkdtempSync(join(tmpdir(), 'brief-program-')), 'brief.cjs');
   writeFileSync(program, 'program v1');
   const base: KeyInputs = { root: dir, argv: ['build'], sourceDateEpoch: undefined, nodeVersion: 'v20.20.2', programFiles: [program], lockFile: join(ROOT, 'package-lock.json') };
   const key = inputsKey(base);

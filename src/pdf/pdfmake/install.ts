@@ -59,7 +59,7 @@ export function assertHookable(): void {
 }
 
 /**
- * Whether a function's source holds a fragment, as the bundle (bin/bundle.js)
+ * Whether a function's source holds a fragment, as the bundle (bin/bundle.mjs)
  * may print it: esbuild drops spaces and numbers local names apart (`node`
  * becomes `node3`), so both are set aside.
  */

@@ -1,5 +1,7 @@
 // Bundles src/ for the `brief` command, in two files:
-//   dist/brief.mjs        the entry: the up-to-date check, with only Node's built-ins;
+//   dist/brief.cjs        the entry: the up-to-date check, with only Node's built-ins
+//                         (CommonJS, like bin/brief.js: it starts 10–20 ms sooner than
+//                         an ES module);
 //   dist/run-HASH.cjs     everything else, dependencies included, in one script that
 //                         src/cli/loadPipeline.ts compiles with V8's code cache.
 // HASH is the script's own sha256, so a code cache made for one script can never be
@@ -140,10 +142,12 @@ export async function bundle(root) {
   await build({
     ...common,
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: join(dist, 'brief.mjs'),
-    format: 'esm',
+    outfile: join(dist, 'brief.cjs'),
+    format: 'cjs',
     packages: 'external',
     plugins: [pipelineOutside],
-    define: { BRIEF_PIPELINE_BUNDLE: JSON.stringify(name) },
+    define: { BRIEF_PIPELINE_BUNDLE: JSON.stringify(name), 'import.meta.url': '__briefEntryUrl' },
+    banner: { js: 'var __briefEntryUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
+  rmSync(join(dist, 'brief.mjs'), { force: true }); // the entry before it was CommonJS
 }

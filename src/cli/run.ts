@@ -63,7 +63,7 @@ export async function run(argv: string[], io: Io, inputs?: string): Promise<numb
 }
 
 /** `rebuilds`: the process builds again (watch), so what a rebuild reuses is kept in memory. */
-function options(request: Request, rebuilds = false): BuildOptions {
+function options(request: Request, rebuilds = false): BuildOptions & { cache?: ReturnType<typeof deferWrites> } {
   // A progress line per stage, on a terminal only: pipes and CI logs stay quiet.
   // `check` writes nothing, not even to the cache.
   const onStage = progress ? (stage: Stage) => progress!(`${stage}…`) : undefined;
@@ -103,7 +103,7 @@ async function once(request: Request, rebuilds = false): Promise<boolean> {
       took = ms(started);
     } finally {
       // What the build keeps goes to out/.cache once the brief is written (or the build failed).
-      (buildOptions.cache as ReturnType<typeof deferWrites> | undefined)?.flush();
+      buildOptions.cache?.flush();
     }
     if (usesCache(request)) pruneCache(cacheDir(request));
     clearProgress();

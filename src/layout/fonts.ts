@@ -71,6 +71,11 @@ function fontFile(file: string): FontFile {
   return f;
 }
 
+/** A font file's bytes, read once per process (pdfkit would read them again for each document). */
+export function fontBytes(file: string): Buffer {
+  return fontFile(file).bytes;
+}
+
 /** A font file's sha256: the key of what is cached from it (shaped words, label widths, web subsets). */
 export function fontDigest(file: string): string {
   const f = fontFile(file);

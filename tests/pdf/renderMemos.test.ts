@@ -186,3 +186,27 @@ test('a table a document\'s font decoded as it opened joins the shared tables, a
   // pdfkit reads the name as it opens the font (the PostScript name) and again as it embeds it.
   expect(decoded.filter((tag) => tag === 'name')).toEqual(['name']);
 });
+
+test('a font file is read once per process: a document opens the bytes read before, under the file\'s name', async () => {
+  const fs = require('node:fs');
+  const files = fontFiles();
+  const readFileSync = fs.readFileSync;
+  const read: unknown[] = [];
+  fs.readFileSync = function (this: unknown, path: unknown, ...rest: unknown[]) {
+    read.push(path);
+    return readFileSync.call(this, path, ...rest);
+  };
+  let bytes: Buffer;
+  try {
+    await renderPdf(definition);
+    bytes = (await renderPdf(definition)).bytes;
+  } finally {
+    fs.readFileSync = readFileSync;
+  }
+  // Once at most (this process may have read it before), not once per document as pdfkit would.
+  for (const file of [files[SERIF].normal, files[SANS].normal]) expect(read.filter((p) => p === file).length).toBeLessThanOrEqual(1);
+  // Both fonts are in the file, under their own names, with their text.
+  const pdf = await readPdf(bytes);
+  expect(joinText(pdf.items)).toContain('Trade grew in every year.');
+  expect(joinText(pdf.items)).toContain('Tourists 2019');
+});

@@ -15,6 +15,18 @@ export class BuildMemo<V> {
     return value;
   }
 
+  /** The result for `key` this build or the last one had, if any (then this build has it too). */
+  find(key: string): V | undefined {
+    const value = this.used.get(key) ?? this.kept.get(key);
+    if (value !== undefined) this.used.set(key, value);
+    return value;
+  }
+
+  /** Gives this build a result for `key`. */
+  set(key: string, value: V): void {
+    this.used.set(key, value);
+  }
+
   /** Ends a build: what it used is kept for the next one. */
   endBuild(): void {
     this.kept = this.used;
@@ -48,6 +60,23 @@ export class KeptResults<V> {
   /** Ends a build: what it used is kept for the next. */
   endBuild(): void {
     this.memo.endBuild();
+  }
+
+  /**
+   * A result found (this process's last build, else the disk), for a caller
+   * that may find it no longer fits and make another: see `keep`.
+   */
+  find(key: string): V | undefined {
+    const kept = this.keeping ? this.memo.find(key) : undefined;
+    if (kept !== undefined) return kept;
+    const stored = this.cache?.read<unknown>(this.namespace, key);
+    return this.isValue(stored) ? stored : undefined;
+  }
+
+  /** Keeps a result for `key`: for the next build of the process and, if it is new (`store`), on disk. */
+  keep(key: string, value: V, store: boolean): void {
+    if (this.keeping) this.memo.set(key, value);
+    if (store) this.cache?.write(this.namespace, key, value);
   }
 
   get(key: string, compute: () => V): V {

@@ -16,6 +16,8 @@
 // - compression.ts: a stream whose bytes did not change since the last build is
 //   not compressed again (core: pdf/streamMemo.ts);
 // - svgMeasure.ts: a chart's SVG measured once per text, not parsed twice a build;
+// - chartReplay.ts: a chart drawn again from the operators it wrote before, when
+//   the fonts and states they name are still the same, for the process and on disk;
 // - measureCache.ts: a paragraph measured once per text and styles, for the
 //   process and on disk (core: layout/measuredLeaves.ts);
 // - subsetCache.ts: a font's subset encoded once per glyph list, for the
@@ -31,6 +33,7 @@ import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
 import * as compression from './compression.ts';
 import * as svgMeasure from './svgMeasure.ts';
+import * as chartReplay from './chartReplay.ts';
 import * as subsetCache from './subsetCache.ts';
 import * as measureCache from './measureCache.ts';
 import type { Cache } from '../../cache/cache.ts';
@@ -39,7 +42,8 @@ import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
 // Text runs before tagging: tagging draws each element's words through them.
-const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, tagging, styleLookup, compression, svgMeasure, measureCache, subsetCache];
+// Chart replay before tagging too: a chart's marked content wraps what it replays.
+const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, chartReplay, tagging, styleLookup, compression, svgMeasure, measureCache, subsetCache];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
@@ -90,6 +94,7 @@ export function beginRender(cache: Cache | undefined, rebuilds: boolean): void {
   recallBreaks(cache);
   fontCache.shapeWith(cache);
   svgMeasure.measureSvgWith(cache, rebuilds);
+  chartReplay.replayChartsWith(cache, rebuilds);
   measureCache.measureWith(cache, rebuilds);
   subsetCache.subsetsWith(cache, rebuilds);
   compression.reuseStreams(rebuilds);
@@ -109,6 +114,8 @@ export function endRender(rendered: boolean): void {
     fontCache.shapeWith(undefined);
     svgMeasure.measureSvgWith(undefined);
     svgMeasure.endSvgBuild();
+    chartReplay.replayChartsWith(undefined);
+    chartReplay.endChartBuild();
     subsetCache.subsetsWith(undefined);
     subsetCache.endSubsetBuild();
     compression.reuseStreams(false);

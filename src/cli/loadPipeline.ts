@@ -6,6 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 type Pipeline = typeof import('./run.ts');
@@ -36,6 +37,12 @@ export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
   // (bin/brief.js); one file for both would be made again at every turn.
   const flags = process.execArgv.length ? `.${createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8)}` : '';
   const cacheFile = file.replace(/\.cjs$/, `${flags}.v8cache`);
+  // V8 drops the bytecode of a function unused over a few full collections, and
+  // the cache holds only what is compiled when it is made: a first run that also
+  // bundled (after an install) kept 3.1 MB of 4.1, and every edit build after it
+  // took about 0.2 s longer. Set the same way in every run, so V8's check of the
+  // flags a cache was made under still matches.
+  setFlagsFromString('--no-flush-bytecode');
   const cachedData = readCodeCache(cacheFile);
   // latin1: the bundle is pure ASCII (esbuild's charset), and this skips UTF-8 decoding.
   const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });

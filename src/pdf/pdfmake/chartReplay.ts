@@ -21,6 +21,7 @@ import { internals, PDFMAKE_VERSION, type Any, type Hooked } from './internals.t
 import { KeptResults } from '../../cache/buildMemo.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { fontDigest } from '../../layout/fonts.ts';
+import { Replaced, fontNamed, openFonts, watchPageFonts } from './drawingTape.ts';
 
 export const hooked: Hooked[] = [
   // renderSVG's own effects besides svg-to-pdfkit's drawing are links: a chart with one is drawn every time.
@@ -124,14 +125,7 @@ function fontFilesOf(doc: Any): Set<string> {
   return new Set(Object.values(doc.fonts as Record<string, Record<string, unknown>>).flatMap((faces) => Object.values(faces).filter((f): f is string => typeof f === 'string')));
 }
 
-/** The fonts a document has opened. */
-function openFonts(doc: Any): Any[] {
-  return [...new Set([...Object.values(doc._fontFamilies as Record<string, Any>), doc._font].filter(Boolean))];
-}
 
-function fontNamed(doc: Any, id: string): Any {
-  return openFonts(doc).find((f) => f.id === id);
-}
 
 /**
  * The document's fields a chart's drawing may change: those its steps set as
@@ -167,12 +161,8 @@ function record(doc: Any, draw: () => void): Tape | undefined {
   const referencedBefore = referenced(openFonts(doc));
   const opacitiesBefore = Object.keys(doc._opacityRegistry).length;
 
-  const undo: (() => void)[] = [];
-  const replace = (target: Any, name: string, value: unknown) => {
-    const own = Object.getOwnPropertyDescriptor(target, name);
-    target[name] = value;
-    undo.push(() => (own ? Object.defineProperty(target, name, own) : delete target[name]));
-  };
+  const replaced = new Replaced();
+  const replace = (target: Any, name: string, value: unknown) => replaced.set(target, name, value);
   const watched = new WeakSet<object>();
   const watchFont = (font: Any) => {
     if (!font || watched.has(font)) return;
@@ -216,32 +206,14 @@ function record(doc: Any, draw: () => void): Tape | undefined {
     return ref.apply(this, args);
   });
   // svg-to-pdfkit puts a font in the page's resources itself: `if (!doc.page.fonts[id]) doc.page.fonts[id] = font.ref()`.
-  const data = page.resources.data;
-  const hadFonts = data.Font !== undefined;
-  const pageFonts = page.fonts;
-  let touched = false;
-  data.Font = new Proxy(pageFonts, {
-    get(target, key) {
-      touched = true;
-      if (typeof key === 'string' && /^F\d+$/.test(key)) steps.push(['pageFont', key]);
-      return target[key];
-    },
-    set(target, key, value) {
-      touched = true;
-      if (typeof key !== 'string' || value !== fontNamed(doc, key)?.dictionary) replayable = false;
-      target[key] = value;
-      return true;
-    },
-  });
-  undo.push(() => {
-    if (hadFonts || touched) data.Font = pageFonts;
-    else delete data.Font;
+  watchPageFonts(page, replaced, (name) => steps.push(['pageFont', name]), (name, value) => {
+    if (value !== fontNamed(doc, name)?.dictionary) replayable = false;
   });
 
   try {
     draw();
   } finally {
-    for (const step of undo.reverse()) step();
+    replaced.undo();
   }
 
   if (!replayable || doc.page !== page || resources() !== resourcesBefore) return undefined;

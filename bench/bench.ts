@@ -2,7 +2,9 @@
 // out/bench.json. A measurement, never a test: nothing here passes or fails.
 //
 //   edit     `brief build` as a fresh process after a one-figure edit, with
-//            out/.cache warm (notes, charts, shaped words), median of 5
+//            out/.cache warm (notes, charts, shaped words), median of 5; with
+//            the user and system CPU time of each command (GNU time), which
+//            varies less than the wall time on a busy machine
 //   same     `brief build` with nothing changed (the up-to-date check), median of 5
 //   clean    `brief build --no-cache`, median of 5
 //   both     `brief build --format pdf,html` after a one-figure edit, median of 5,
@@ -31,33 +33,37 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const project = mkdtempSync(join(tmpdir(), 'brief-bench-cold-'));
 for (const d of ['data', 'templates', 'charts']) cpSync(d, join(project, d), { recursive: true });
 const figures = join(project, 'data', 'figures.yaml');
-const cli = (...extra: string[]) => {
+/** CPU seconds (user and system) of each command run through `timed`, by what it measured. */
+const cpu = new Map<string, number[]>();
+const timed = (what: string, command: string[]) => {
+  const report = join(project, 'time.txt');
   const started = performance.now();
-  execFileSync(process.execPath, ['bin/brief.js', 'build', '--data', join(project, 'data'), ...extra], { stdio: 'ignore' });
-  return performance.now() - started;
+  execFileSync('/usr/bin/time', ['-f', '%U %S', '-o', report, ...command], { stdio: 'ignore' });
+  const wall = performance.now() - started;
+  const [user, system] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  cpu.set(what, [...(cpu.get(what) ?? []), user + system]);
+  return wall;
 };
+const cli = (what: string, ...extra: string[]) => timed(what, [process.execPath, 'bin/brief.js', 'build', '--data', join(project, 'data'), ...extra]);
+const cpuOf = (what: string) => round(median(cpu.get(what)!) * 1000);
 const setTourists = (value: number) => writeFileSync(figures, readFileSync(figures, 'utf8').replace(/(chinese-tourists-2019:[\s\S]*?value: )\d+/, `$1${value}`));
 
-cli(); // bundle, fill the cache
+cli('first'); // bundle, fill the cache
 const editRuns: number[] = [];
 const sameRuns: number[] = [];
 const cleanRuns: number[] = [];
 const bothRuns: number[] = [];
 for (let i = 0; i < 5; i++) {
   setTourists(146000 + i);
-  editRuns.push(cli());
-  sameRuns.push(cli());
-  cleanRuns.push(cli('--no-cache', '--out', join(project, 'clean.pdf')));
+  editRuns.push(cli('edit'));
+  sameRuns.push(cli('same'));
+  cleanRuns.push(cli('clean', '--no-cache', '--out', join(project, 'clean.pdf')));
   setTourists(147000 + i);
-  bothRuns.push(cli('--format', 'pdf,html', '--out', join(project, 'both.pdf')));
+  bothRuns.push(cli('both', '--format', 'pdf,html', '--out', join(project, 'both.pdf')));
 }
 const both = median(bothRuns);
 // Node's own start, the floor under every command.
-const nodeFloor = median(Array.from({ length: 5 }, () => {
-  const started = performance.now();
-  execFileSync(process.execPath, ['-e', '0']);
-  return performance.now() - started;
-}));
+const nodeFloor = median(Array.from({ length: 5 }, () => timed('node', [process.execPath, '-e', '0'])));
 const coldEdit = median(editRuns);
 const coldSame = median(sameRuns);
 const coldUncached = median(cleanRuns);
@@ -102,9 +108,9 @@ peakOf(); // fills out/.cache
 rmSync(join(big, 'out', 'brief.pdf.inputs'));
 const peakCached = peakOf();
 
-console.log(`brief build after a one-figure edit (fresh process, caches warm): ${round(coldEdit)} ms (goal ≤ 800)`);
-console.log(`brief build with nothing changed:                              ${round(coldSame)} ms (goal ≤ 100; node -e 0 alone: ${round(nodeFloor)} ms)`);
-console.log(`brief build --no-cache:                                        ${round(coldUncached)} ms`);
+console.log(`brief build after a one-figure edit (fresh process, caches warm): ${round(coldEdit)} ms, CPU ${cpuOf('edit')} ms (goal ≤ 800)`);
+console.log(`brief build with nothing changed:                              ${round(coldSame)} ms, CPU ${cpuOf('same')} ms (goal ≤ 100; node -e 0 alone: ${round(nodeFloor)} ms, CPU ${cpuOf('node')} ms)`);
+console.log(`brief build --no-cache:                                        ${round(coldUncached)} ms, CPU ${cpuOf('clean')} ms`);
 console.log(`brief build --format pdf,html after a one-figure edit:         ${round(both)} ms (${(both / coldEdit).toFixed(2)}× the PDF alone; goal < 1.3×)`);
 console.log(`brief watch, one-figure edit to the PDF written:               first ${watch[1]} ms, median ${watch[2]} ms (goal ≤ 100)`);
 console.log(`warm rebuild after a one-figure edit:    ${round(warm)} ms`);
@@ -115,4 +121,4 @@ const ratio = scales[2].layoutMs / scales[0].layoutMs;
 console.log(`layout at 20× costs ${round(ratio)}× the 1× layout (goal ≤ 25×); per page ${round(scales[2].layoutMsPerPage / scales[0].layoutMsPerPage)}× the 1× rate`);
 console.log(`peak memory of brief build on the 20× brief: ${round(peakCached)} MiB with out/.cache warm, ${round(peakUncached)} MiB with --no-cache (goal < 400 MiB)`);
 mkdirSync('out', { recursive: true });
-writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), nothingChangedMs: round(coldSame), nodeStartMs: round(nodeFloor), coldUncachedMs: round(coldUncached), bothFormatsMs: round(both), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xMiB: round(peakCached), peak20xUncachedMiB: round(peakUncached) }, null, 2) + '\n');
+writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), coldEditCpuMs: cpuOf('edit'), nothingChangedMs: round(coldSame), nothingChangedCpuMs: cpuOf('same'), nodeStartMs: round(nodeFloor), nodeStartCpuMs: cpuOf('node'), coldUncachedMs: round(coldUncached), coldUncachedCpuMs: cpuOf('clean'), bothFormatsMs: round(both), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xMiB: round(peakCached), peak20xUncachedMiB: round(peakUncached) }, null, 2) + '\n');

@@ -108,7 +108,7 @@ export function install(): void {
   };
 }
 
-/** What a chart's drawing depends on: its SVG, box and page, the fonts it may use (by their bytes), and pdfmake's version (svg-to-pdfkit is part of it). */
+/** What a chart's drawing depends on: its SVG, box and page, the current matrix, the fonts it may use (by their bytes), and pdfmake's version (svg-to-pdfkit is part of it). */
 function keyOf(doc: Any, svg: Any): string {
   const fonts: Record<string, Record<string, string>> = {};
   for (const [family, faces] of Object.entries(doc.fonts as Record<string, Record<string, unknown>>)) {
@@ -116,7 +116,8 @@ function keyOf(doc: Any, svg: Any): string {
     // The path too: a font step opens the font by it.
     for (const [face, file] of Object.entries(faces)) fonts[family][face] = typeof file === 'string' ? `${file} ${fontDigest(file)}` : String(file);
   }
-  const about = [PDFMAKE_VERSION, svg.x, svg.y, svg._width, svg._height, svg.options ?? null, svg.font ?? null, doc.page.width, doc.page.height, fonts];
+  // The current matrix too: svg-to-pdfkit reads it to scale some strokes to the page.
+  const about = [PDFMAKE_VERSION, svg.x, svg.y, svg._width, svg._height, svg.options ?? null, svg.font ?? null, doc.page.width, doc.page.height, doc._ctm, fonts];
   return createHash('sha256').update(JSON.stringify(about)).update('\n').update(svg.svg).digest('hex');
 }
 

@@ -163,13 +163,12 @@ function record(doc: Any, draw: () => void): Tape | undefined {
   const opacitiesBefore = Object.keys(doc._opacityRegistry).length;
 
   const replaced = new Replaced();
-  const replace = (target: Any, name: string, value: unknown) => replaced.set(target, name, value);
   const watched = new WeakSet<object>();
   const watchFont = (font: Any) => {
     if (!font || watched.has(font)) return;
     watched.add(font);
     const encode = font.encode;
-    replace(font, 'encode', function (this: Any, text: unknown, features: unknown) {
+    replaced.set(font, 'encode', function (this: Any, text: unknown, features: unknown) {
       const encoded = encode.call(this, text, features);
       if (features !== undefined || typeof text !== 'string') replayable = false;
       fonts[this.id] = this.name;
@@ -180,12 +179,12 @@ function record(doc: Any, draw: () => void): Tape | undefined {
   for (const font of openFonts(doc)) watchFont(font);
 
   const { addContent, font, _doOpacity: doOpacity, ref } = doc;
-  replace(doc, 'addContent', function (this: Any, data: unknown) {
+  replaced.set(doc, 'addContent', function (this: Any, data: unknown) {
     if (typeof data === 'string') content.push(data);
     else replayable = false;
     return addContent.call(this, data);
   });
-  replace(doc, 'font', function (this: Any, ...args: unknown[]) {
+  replaced.set(doc, 'font', function (this: Any, ...args: unknown[]) {
     const result = font.apply(this, args);
     // svg-to-pdfkit opens a label's font by the file pdfmake's fontCallback names.
     if (args.length !== 1 || !fontFilesOf(doc).has(args[0] as string)) replayable = false;
@@ -194,7 +193,7 @@ function record(doc: Any, draw: () => void): Tape | undefined {
     watchFont(this._font);
     return result;
   });
-  replace(doc, '_doOpacity', function (this: Any, fill: number | null, stroke: number | null) {
+  replaced.set(doc, '_doOpacity', function (this: Any, fill: number | null, stroke: number | null) {
     // JSON keeps no undefined, and pdfkit keys a state by both values as text ("undefined_1" is not "null_1").
     if ((fill != null || stroke != null) && (fill === undefined || stroke === undefined)) replayable = false;
     const n = content.length;
@@ -202,7 +201,7 @@ function record(doc: Any, draw: () => void): Tape | undefined {
     steps.push(['opacity', fill ?? null, stroke ?? null, content.length > n ? content[content.length - 1] : '']);
     return result;
   });
-  replace(doc, 'ref', function (this: Any, ...args: unknown[]) {
+  replaced.set(doc, 'ref', function (this: Any, ...args: unknown[]) {
     refs++;
     return ref.apply(this, args);
   });
@@ -235,12 +234,12 @@ function replay(doc: Any, tape: Tape): boolean {
     const f = fontNamed(doc, id);
     return f && f.name === tape.fonts[id] ? f : undefined;
   };
-  const own = Object.getOwnPropertyDescriptor(doc, 'addContent');
+  const replaced = new Replaced();
   // While the steps are made again, the operators they write are set aside (to be checked), not written.
-  doc.addContent = function (this: Any, data: string) {
+  replaced.set(doc, 'addContent', function (this: Any, data: string) {
     set.push(data);
     return this;
-  };
+  });
   try {
     for (const step of tape.steps) {
       switch (step[0]) {
@@ -273,8 +272,7 @@ function replay(doc: Any, tape: Tape): boolean {
     // A step that throws (a tape damaged on disk) is a step that did not give what it gave.
     return false;
   } finally {
-    if (own) Object.defineProperty(doc, 'addContent', own);
-    else delete doc.addContent;
+    replaced.undo();
   }
   // One write of the lines gives the bytes their writes one by one gave.
   if (tape.content) doc.addContent(tape.content);

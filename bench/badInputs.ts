@@ -16,7 +16,7 @@ for (const [name, c] of cases) {
   // /usr/bin/time -f: elapsed seconds and maximum resident set size (KiB) of the build.
   const out = (() => {
     try {
-      execFileSync('/usr/bin/time', ['-f', '%e %M %x', '-o', join(dir, 'time.txt'), process.execPath, 'bin/brief.js', 'build', '--data', dir, '--no-cache', ...(c.args ?? [])], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync('/usr/bin/time', ['-f', '%e %M %x', '-o', join(dir, 'time.txt'), 'bin/brief.js', 'build', '--data', dir, '--no-cache', ...(c.args ?? [])], { stdio: 'ignore', timeout: 120_000 });
     } catch { /* a failing build exits 1: that is what is measured */ }
     return execFileSync('cat', [join(dir, 'time.txt')], { encoding: 'utf8' }).trim().split('\n').pop()!.split(' ');
   })();

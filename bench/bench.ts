@@ -1,6 +1,9 @@
 // `npm run bench`: what a build costs. Prints a table and writes
 // out/bench.json. A measurement, never a test: nothing here passes or fails.
 //
+//   Every command runs as npm run and npx run it: bin/brief.js by its own first
+//   line, which starts node without NODE_EXTRA_CA_CERTS (bin/brief.js says why).
+//
 //   edit     `brief build` as a fresh process after a one-figure edit, with
 //            out/.cache warm (notes, charts, shaped words), median of 5; with
 //            the user and system CPU time of each command (GNU time), which
@@ -44,7 +47,7 @@ const timed = (what: string, command: string[]) => {
   cpu.set(what, [...(cpu.get(what) ?? []), user + system]);
   return wall;
 };
-const cli = (what: string, ...extra: string[]) => timed(what, [process.execPath, 'bin/brief.js', 'build', '--data', join(project, 'data'), ...extra]);
+const cli = (what: string, ...extra: string[]) => timed(what, ['bin/brief.js', 'build', '--data', join(project, 'data'), ...extra]);
 const cpuOf = (what: string) => round(median(cpu.get(what)!) * 1000);
 const setTourists = (value: number) => writeFileSync(figures, readFileSync(figures, 'utf8').replace(/(chinese-tourists-2019:[\s\S]*?value: )\d+/, `$1${value}`));
 
@@ -62,8 +65,9 @@ for (let i = 0; i < 5; i++) {
   bothRuns.push(cli('both', '--format', 'pdf,html', '--out', join(project, 'both.pdf')));
 }
 const both = median(bothRuns);
-// Node's own start, the floor under every command.
-const nodeFloor = median(Array.from({ length: 5 }, () => timed('node', [process.execPath, '-e', '0'])));
+// Node's own start, the floor under every command: as the command starts it, and as plain `node` starts (the same where NODE_EXTRA_CA_CERTS is not set).
+const nodeFloor = median(Array.from({ length: 5 }, () => timed('node', ['/usr/bin/env', '-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'])));
+const plainNode = median(Array.from({ length: 5 }, () => timed('plain node', [process.execPath, '-e', '0'])));
 const coldEdit = median(editRuns);
 const coldSame = median(sameRuns);
 const coldUncached = median(cleanRuns);
@@ -100,7 +104,7 @@ for (const times of [1, 5, 20]) {
 // Peak memory of the command as users run it (GNU time's maximum resident set size).
 const big = scaledProjectDir('.', 20);
 const peakOf = (...extra: string[]) => {
-  execFileSync('/usr/bin/time', ['-f', '%M', '-o', join(big, 'time.txt'), process.execPath, 'bin/brief.js', 'build', '--data', join(big, 'data'), ...extra], { stdio: 'ignore' });
+  execFileSync('/usr/bin/time', ['-f', '%M', '-o', join(big, 'time.txt'), 'bin/brief.js', 'build', '--data', join(big, 'data'), ...extra], { stdio: 'ignore' });
   return Number(readFileSync(join(big, 'time.txt'), 'utf8').trim().split('\n').pop()) / 1024;
 };
 const peakUncached = peakOf('--no-cache');
@@ -109,7 +113,7 @@ rmSync(join(big, 'out', 'brief.pdf.inputs'));
 const peakCached = peakOf();
 
 console.log(`brief build after a one-figure edit (fresh process, caches warm): ${round(coldEdit)} ms, CPU ${cpuOf('edit')} ms (goal ≤ 800)`);
-console.log(`brief build with nothing changed:                              ${round(coldSame)} ms, CPU ${cpuOf('same')} ms (goal ≤ 100; node -e 0 alone: ${round(nodeFloor)} ms, CPU ${cpuOf('node')} ms)`);
+console.log(`brief build with nothing changed:                              ${round(coldSame)} ms, CPU ${cpuOf('same')} ms (goal ≤ 100; node -e 0 alone: ${round(nodeFloor)} ms, CPU ${cpuOf('node')} ms; ${round(plainNode)} ms, CPU ${cpuOf('plain node')} ms with this environment's NODE_EXTRA_CA_CERTS, if set)`);
 console.log(`brief build --no-cache:                                        ${round(coldUncached)} ms, CPU ${cpuOf('clean')} ms`);
 console.log(`brief build --format pdf,html after a one-figure edit:         ${round(both)} ms (${(both / coldEdit).toFixed(2)}× the PDF alone; goal < 1.3×)`);
 console.log(`brief watch, one-figure edit to the PDF written:               first ${watch[1]} ms, median ${watch[2]} ms (goal ≤ 100)`);
@@ -121,4 +125,4 @@ const ratio = scales[2].layoutMs / scales[0].layoutMs;
 console.log(`layout at 20× costs ${round(ratio)}× the 1× layout (goal ≤ 25×); per page ${round(scales[2].layoutMsPerPage / scales[0].layoutMsPerPage)}× the 1× rate`);
 console.log(`peak memory of brief build on the 20× brief: ${round(peakCached)} MiB with out/.cache warm, ${round(peakUncached)} MiB with --no-cache (goal < 400 MiB)`);
 mkdirSync('out', { recursive: true });
-writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), coldEditCpuMs: cpuOf('edit'), nothingChangedMs: round(coldSame), nothingChangedCpuMs: cpuOf('same'), nodeStartMs: round(nodeFloor), nodeStartCpuMs: cpuOf('node'), coldUncachedMs: round(coldUncached), coldUncachedCpuMs: cpuOf('clean'), bothFormatsMs: round(both), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xMiB: round(peakCached), peak20xUncachedMiB: round(peakUncached) }, null, 2) + '\n');
+writeFileSync('out/bench.json', JSON.stringify({ coldEditMs: round(coldEdit), coldEditCpuMs: cpuOf('edit'), nothingChangedMs: round(coldSame), nothingChangedCpuMs: cpuOf('same'), nodeStartMs: round(nodeFloor), nodeStartCpuMs: cpuOf('node'), plainNodeStartMs: round(plainNode), plainNodeStartCpuMs: cpuOf('plain node'), coldUncachedMs: round(coldUncached), coldUncachedCpuMs: cpuOf('clean'), bothFormatsMs: round(both), watchFirstMs: Number(watch[1]), watchMedianMs: Number(watch[2]), warmRebuildMs: round(warm), stages, scales, layoutRatio20x: round(ratio), peak20xMiB: round(peakCached), peak20xUncachedMiB: round(peakUncached) }, null, 2) + '\n');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'brief-bench-watch-'));
 for (const d of ['data', 'templates', 'charts']) cpSync(d, join(dir, d), { recursive: true });
-const child = spawn(process.execPath, ['bin/brief.js', 'watch', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+const child = spawn('bin/brief.js', ['watch', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
 let output = '';
 child.stdout.on('data', (d) => (output += d));
 child.stderr.on('data', (d) => (output += d));

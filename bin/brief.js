@@ -1,5 +1,10 @@
-#!/usr/bin/env node
-// The `brief` command. It runs src/ bundled by esbuild (bin/bundle.mjs: the entry
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
+// The `brief` command. Node reads NODE_EXTRA_CA_CERTS as it starts, before any
+// script runs, and builds its whole certificate store then: 30–40 ms of every
+// command here, where the variable is set, for a program that never opens a
+// connection. The first line (npm run, npx and a shell run it) starts node
+// without it; `node bin/brief.js` works too, and pays for it.
+// It runs src/ bundled by esbuild (bin/bundle.mjs: the entry
 // dist/brief.cjs and the pipeline's script beside it), rebuilt here whenever a
 // source file or the installed packages are newer, so a build starts without
 // compiling TypeScript. CommonJS (bin/package.json), like the entry: node starts

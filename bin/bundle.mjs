@@ -110,6 +110,26 @@ const pipelineOutside = {
   },
 };
 
+// Every installed package's version, for src/packageRoot.ts: npm writes them
+// all in node_modules/.package-lock.json, whose change makes the bundle again
+// (bin/brief.js). Nested copies (node_modules/a/node_modules/b) are left out:
+// a name means the top-level package. Without that file (another package
+// manager), each version is read from its package.json as before.
+export function installedVersions(root) {
+  let lock;
+  try {
+    lock = JSON.parse(readFileSync(join(root, 'node_modules', '.package-lock.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+  const versions = {};
+  for (const [path, entry] of Object.entries(lock.packages ?? {})) {
+    const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(path)?.[1];
+    if (name && typeof entry.version === 'string' && !entry.link) versions[name] = entry.version;
+  }
+  return versions;
+}
+
 export async function bundle(root) {
   const dist = join(root, 'dist');
   mkdirSync(dist, { recursive: true });
@@ -126,7 +146,7 @@ export async function bundle(root) {
     minifyWhitespace: true,
     minifySyntax: true,
     supported: { 'dynamic-import': false },
-    define: { 'import.meta.url': '__briefBundleUrl' },
+    define: { 'import.meta.url': '__briefBundleUrl', BRIEF_PACKAGE_VERSIONS: JSON.stringify(JSON.stringify(installedVersions(root))) },
     banner: { js: 'var __briefBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
   const bytes = readFileSync(script);

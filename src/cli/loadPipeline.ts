@@ -6,9 +6,15 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
-import { crc32 } from 'node:zlib';
+import type { Script as VmScript } from 'node:vm';
+
+// Loaded as the pipeline loads, not with the entry: node:v8 and node:zlib load
+// Node's streams, about 10 ms that the up-to-date check (main.ts) does without.
+const builtin = {
+  get v8() { return process.getBuiltinModule('node:v8'); },
+  get vm() { return process.getBuiltinModule('node:vm'); },
+  get zlib() { return process.getBuiltinModule('node:zlib'); },
+};
 
 type Pipeline = typeof import('./run.ts');
 
@@ -43,10 +49,10 @@ export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
   // bundled (after an install) kept 3.1 MB of 4.1, and every edit build after it
   // took about 0.2 s longer. Set the same way in every run, so V8's check of the
   // flags a cache was made under still matches.
-  setFlagsFromString('--no-flush-bytecode');
+  builtin.v8.setFlagsFromString('--no-flush-bytecode');
   const cachedData = readCodeCache(cacheFile);
   // latin1: the bundle is pure ASCII (esbuild's charset), and this skips UTF-8 decoding.
-  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  const script: VmScript = new builtin.vm.Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   const module = { exports: {} as Pipeline };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   let fresh = !cachedData || script.cachedDataRejected;
@@ -73,7 +79,7 @@ export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
 const CHECK = 4;
 const digest = (data: Buffer) => {
   const check = Buffer.alloc(CHECK);
-  check.writeUInt32BE(crc32(data));
+  check.writeUInt32BE(builtin.zlib.crc32(data));
   return check;
 };
 

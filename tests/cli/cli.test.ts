@@ -152,6 +152,18 @@ describe('brief usage', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^usage: brief <command>/);
   });
+
+  // Node loads NODE_EXTRA_CA_CERTS as it starts (30–40 ms here); a file it cannot
+  // read makes it say so, which shows whether it looked. The command never opens a connection.
+  test('run by its first line (as npm run and npx run it), node starts without NODE_EXTRA_CA_CERTS', () => {
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(ROOT, 'no-such-folder', 'extra.pem') };
+    const byNode = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), '--help'], { encoding: 'utf8', env });
+    expect(byNode.stderr).toMatch(/Ignoring extra certs from .*no-such-folder/);
+    const byItself = spawnSync(join(ROOT, 'bin/brief.js'), ['--help'], { encoding: 'utf8', env });
+    expect(byItself.status).toBe(0);
+    expect(byItself.stdout).toMatch(/^usage: brief <command>/);
+    expect(byItself.stderr).not.toMatch(/extra certs/);
+  });
 });
 
 describe('brief watch', () => {

@@ -4,8 +4,10 @@
 // without changing a byte of the PDF.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { worthCaching } from '../../src/cli/loadPipeline.ts';
 import { ROOT, copyProject } from '../support/project.ts';
@@ -94,4 +96,30 @@ test.each([
   [['init', 'x'], 0, false],
 ])('the code cache of `brief %j` (exit %i) is kept: %s', (argv, code, kept) => {
   expect(worthCaching(argv as string[], code as number)).toBe(kept);
+});
+
+test('the bundle carries the installed packages\' versions, read from npm\'s lock as it bundles', async () => {
+  const { installedVersions } = (await import(pathToFileURL(join(ROOT, 'bin', 'bundle.mjs')).href)) as { installedVersions(root: string): Record<string, string> };
+  // A hand-written lock: packages at the top of node_modules count; a copy nested in another package and a link do not.
+  const fake = mkdtempSync(join(tmpdir(), 'brief-lock-'));
+  mkdirSync(join(fake, 'node_modules'));
+  writeFileSync(join(fake, 'node_modules', '.package-lock.json'), JSON.stringify({
+    name: 'x', lockfileVersion: 3, packages: {
+      'node_modules/alpha': { version: '1.2.3' },
+      'node_modules/@scope/beta': { version: '4.5.6' },
+      'node_modules/alpha/node_modules/gamma': { version: '9.9.9' },
+      'node_modules/delta': { resolved: '../delta', link: true },
+    },
+  }));
+  expect(installedVersions(fake)).toEqual({ alpha: '1.2.3', '@scope/beta': '4.5.6' });
+  // Without the lock, versions come from each package.json, as when running from src/.
+  expect(installedVersions(join(fake, 'node_modules'))).toEqual({});
+  // The bundle itself: what a fresh build keys its cache with, against each package's own package.json.
+  brief();
+  const script = readFileSync(join(dist, readdirSync(dist).find((f) => /^run-[0-9a-f]+\.cjs$/.test(f))!), 'latin1');
+  for (const name of ['vega', 'vega-lite', 'fontkit', 'pdfkit', 'yaml', 'handlebars', '@expo-google-fonts/source-serif-4']) {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+    const bundled = new RegExp(`"${name.replace(/[/.-]/g, '\\$&')}":"([^"]+)"`).exec(script)?.[1];
+    expect(bundled, name).toBe(version);
+  }
 });

@@ -66,6 +66,21 @@ test('pruning keeps the most recently used entries of each kind, a read counting
   expect(readdirSync(join(root, 'notes'))).toHaveLength(2);
 });
 
+test('a read sets an entry\'s time only once it is ten minutes old', () => {
+  const root = mkdtempSync(join(tmpdir(), 'brief-touch-'));
+  const small = diskCache(root, 'test', CACHED_PACKAGES);
+  small.write('notes', { n: 1 }, [1]);
+  const file = join(root, 'notes', readdirSync(join(root, 'notes'))[0]);
+  const recent = new Date(Date.now() - 2 * 60_000);
+  utimesSync(file, recent, recent);
+  expect(small.read('notes', { n: 1 })).toEqual([1]);
+  expect(Math.round(statSync(file).mtimeMs)).toBe(recent.getTime());
+  const old = new Date(Date.now() - 11 * 60_000);
+  utimesSync(file, old, old);
+  expect(small.read('notes', { n: 1 })).toEqual([1]);
+  expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+});
+
 test('brief build prunes out/.cache after building, keeping what it used', async () => {
   const project = copyProject();
   const charts = join(project, 'out', '.cache', 'chart');

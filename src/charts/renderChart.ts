@@ -8,6 +8,8 @@ import { sandboxLoader, type LoaderProblem } from './sandboxLoader.ts';
 import { chartConfig } from './theme.ts';
 import { checkTextFit, sceneGeometry, type TextProblem } from './textFit.ts';
 import { preloadValidator } from './specSchema.ts';
+import { compileKept } from './compiledSpecs.ts';
+import type { Cache } from '../cache/cache.ts';
 
 export interface ChartSvg {
   svg: string;
@@ -24,19 +26,25 @@ export class ChartTextError extends Error {
   }
 }
 
-/** vega and vega-lite take a third of a second to import: only a build that draws a chart pays for them. */
-let libraries: Promise<{ vega: typeof Vega; vl: typeof VegaLite; expressionInterpreter: unknown }> | undefined;
+/**
+ * vega and vega-lite take a third of a second to import: only a build that
+ * draws a chart pays for them, and vega-lite only one whose compiled spec is
+ * not kept (compiledSpecs.ts).
+ */
+let libraries: Promise<{ vega: typeof Vega; expressionInterpreter: unknown }> | undefined;
 function load() {
-  libraries ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, interpreter]) => {
+  libraries ??= Promise.all([import('vega'), import('vega-interpreter')]).then(([vega, interpreter]) => {
     (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
-    return { vega, vl, expressionInterpreter: interpreter.expressionInterpreter };
+    return { vega, expressionInterpreter: interpreter.expressionInterpreter };
   });
   return libraries;
 }
+let vegaLite: Promise<typeof VegaLite> | undefined;
+const loadVegaLite = () => (vegaLite ??= import('vega-lite'));
 
 /** Loads vega, vega-lite and the spec validator ahead of need: `brief watch` does it after its first build. */
 export async function preloadCharts(): Promise<void> {
-  await Promise.all([load(), preloadValidator()]);
+  await Promise.all([load(), loadVegaLite(), preloadValidator()]);
 }
 
 export async function renderChart(
@@ -45,6 +53,7 @@ export async function renderChart(
   width: number,
   dataDir: string,
   problems: LoaderProblem[],
+  cache?: Cache,
 ): Promise<ChartSvg> {
   const base = {
     ...spec,
@@ -52,19 +61,21 @@ export async function renderChart(
     background: null,
     config: { ...chartConfig, ...(spec.config as object | undefined) },
   };
-  if (!spec.facet) return renderVega({ ...base, width, autosize: { type: 'fit-x', contains: 'padding' } }, dataDir, problems, width);
+  if (!spec.facet) return renderVega({ ...base, width, autosize: { type: 'fit-x', contains: 'padding' } }, dataDir, problems, width, cache);
   // Vega-Lite cannot fit a faceted chart to a width: size the inner plot,
   // measure the whole, and correct once so the chart is exactly the column.
   const inner = (w: number) => ({ ...base, spec: { ...(spec.spec as object), width: w } });
-  const first = await renderVega(inner(width * 0.7), dataDir, problems, width);
-  return renderVega(inner(width * 0.7 + width - first.width), dataDir, problems, width);
+  const first = await renderVega(inner(width * 0.7), dataDir, problems, width, cache);
+  return renderVega(inner(width * 0.7 + width - first.width), dataDir, problems, width, cache);
 }
 
-async function renderVega(full: object, dataDir: string, problems: LoaderProblem[], width: number): Promise<ChartSvg> {
-  const { vega, vl, expressionInterpreter } = await load();
+async function renderVega(full: Record<string, unknown>, dataDir: string, problems: LoaderProblem[], width: number, cache: Cache | undefined): Promise<ChartSvg> {
+  const { vega, expressionInterpreter } = await load();
   let compiled: Vega.Spec;
   try {
-    compiled = vl.compile(full as unknown as VegaLite.TopLevelSpec, { logger: silentLogger() }).spec;
+    const compile = async (spec: object) => (await loadVegaLite()).compile(spec as unknown as VegaLite.TopLevelSpec, { logger: silentLogger() }).spec;
+    const runtimeOf = (spec: Vega.Spec) => JSON.stringify(vega.parse(spec, undefined, { ast: true } as never));
+    compiled = await compileKept(full, compile, (a, b) => runtimeOf(a) === runtimeOf(b), cache);
   } catch (e) {
     throw new ChartSpecError(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }

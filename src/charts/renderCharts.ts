@@ -59,7 +59,7 @@ async function renderEach(project: Project, document: BriefDocument, width: numb
           if (map.unknown.length) throw new UnknownAreas(map.unknown);
           datasets.outline = map.features;
         }
-        return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems);
+        return renderChart(chart.vegaLite, datasets, width, join(project.root, 'data'), problems, cache);
       };
       // A spec that loads files from data/ depends on more than its key: it is rendered every time.
       const loadsFiles = JSON.stringify(chart.vegaLite).includes('"url"');

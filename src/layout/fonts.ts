@@ -7,6 +7,7 @@ import type * as Fontkit from 'fontkit';
 import { dirname, join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
+import { lazyPostTable } from './postTable.ts';
 
 const require = createRequire(import.meta.url);
 // fontkit's CommonJS build, the one pdfkit requires: importing it as ESM would
@@ -86,9 +87,10 @@ export function fontDigest(file: string): string {
  * fontkit's font for a file, one per process: fontkit decodes a font's tables
  * as they are first used (the character map, the OpenType layout), so the uses
  * that share it (chart labels, the glyph check, the line height) decode them
- * once. (pdfkit opens its own, per document, out of reach.)
+ * once; its `post` table only as far as pdfkit reads it (postTable.ts).
+ * (pdfkit opens its own, per document, and shares these tables: fontCache.ts.)
  */
 export function openFont(file: string): Fontkit.Font {
   const f = fontFile(file);
-  return (f.font ??= fontkit.create(f.bytes) as Fontkit.Font);
+  return (f.font ??= lazyPostTable(fontkit.create(f.bytes) as Fontkit.Font));
 }

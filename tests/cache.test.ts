@@ -81,6 +81,25 @@ test('a read sets an entry\'s time only once it is ten minutes old', () => {
   expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
 });
 
+test('the cache is pruned at most once in ten minutes', () => {
+  const root = mkdtempSync(join(tmpdir(), 'brief-prune-every-'));
+  const small = diskCache(root, 'test', CACHED_PACKAGES);
+  const folder = join(root, 'chart');
+  const add = (from: number, to: number) => {
+    for (let i = from; i < to; i++) small.write('chart', { i }, { svg: `<svg>${i}</svg>` });
+  };
+  add(0, 4);
+  pruneCache(root, 2);
+  expect(readdirSync(folder)).toHaveLength(2);
+  add(4, 8);
+  pruneCache(root, 2); // a minute later, say: left as it is
+  expect(readdirSync(folder)).toHaveLength(6);
+  const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000);
+  utimesSync(join(root, '.pruned'), elevenMinutesAgo, elevenMinutesAgo);
+  pruneCache(root, 2);
+  expect(readdirSync(folder)).toHaveLength(2);
+});
+
 test('brief build prunes out/.cache after building, keeping what it used', async () => {
   const project = copyProject();
   const charts = join(project, 'out', '.cache', 'chart');

@@ -53,6 +53,9 @@ export function diskCache(dir: string, programVersion: string, packages: string[
   return { get: readThrough(read, write), read, write };
 }
 
+/** How long after a pruning the next build leaves the cache as it is. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 /** How old an entry's time may be before a read sets it again (pruning ranks entries by it). */
 const TOUCH_AFTER_MS = 10 * 60_000;
 
@@ -117,13 +120,28 @@ export function deferWrites(cache: Cache): Cache & { flush(): void } {
  * figures.yaml parsed), and a new program version leaves them all: after a
  * build, each kind keeps its `keep` most recently used entries. Files left half
  * written by a build that was killed go once they are an hour old.
+ *
+ * At most once in ten minutes (the time of `.pruned` in the folder): listing
+ * every kind and the times of the fuller ones took about 10 ms of each build,
+ * and ten minutes of edits leave a few entries more, not hundreds.
  */
 export function pruneCache(dir: string, keep = 100): void {
+  const stamp = join(dir, '.pruned');
+  try {
+    if (Date.now() - statSync(stamp).mtimeMs < PRUNE_EVERY_MS) return;
+  } catch {
+    // never pruned, or no cache yet
+  }
   let namespaces: string[];
   try {
     namespaces = readdirSync(dir);
   } catch {
     return; // no cache yet
+  }
+  try {
+    writeFileSync(stamp, '');
+  } catch {
+    // a read-only cache: pruned each time, as before
   }
   const hourAgo = Date.now() - 3600_000;
   for (const namespace of namespaces) {

@@ -1,16 +1,17 @@
 // Loads the pipeline (run.ts). From src/ it is a plain import. From the bundle it
 // is one script (bin/bundle.mjs) compiled with V8's code cache, kept beside it, so a
 // fresh process does not parse and compile four megabytes of JavaScript again.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Script as VmScript } from 'node:vm';
 
-// Loaded as the pipeline loads, not with the entry: node:v8 and node:zlib load
-// Node's streams, about 10 ms that the up-to-date check (main.ts) does without.
+// Loaded as the pipeline loads, not with the entry: node:v8, node:zlib and
+// node:crypto load Node's streams, about 10 ms that the up-to-date check
+// (main.ts) does without when no input has changed.
 const builtin = {
+  get crypto() { return process.getBuiltinModule('node:crypto'); },
   get v8() { return process.getBuiltinModule('node:v8'); },
   get vm() { return process.getBuiltinModule('node:vm'); },
   get zlib() { return process.getBuiltinModule('node:zlib'); },
@@ -42,7 +43,7 @@ export async function loadPipeline(entryUrl: string): Promise<LoadedPipeline> {
   // Named by the script's hash, and by node's flags if any: V8 rejects a cache
   // made under other flags, and `brief watch` runs with its own
   // (bin/brief.js); one file for both would be made again at every turn.
-  const flags = process.execArgv.length ? `.${createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8)}` : '';
+  const flags = process.execArgv.length ? `.${builtin.crypto.createHash('sha256').update(process.execArgv.join(' ')).digest('hex').slice(0, 8)}` : '';
   const cacheFile = file.replace(/\.cjs$/, `${flags}.v8cache`);
   // V8 drops the bytecode of a function unused over a few full collections, and
   // the cache holds only what is compiled when it is made: a first run that also

@@ -1,11 +1,11 @@
-// Entry point of the `brief` command: first the up-to-date check (a hash of
-// every input, before the pipeline is even loaded), then the command itself
-// on the real terminal, exiting with its code.
+// Entry point of the `brief` command: first the up-to-date check (the input
+// files' stats, else a hash of every input, before the pipeline is even
+// loaded), then the command itself on the real terminal, exiting with its code.
 import { resolve } from 'node:path';
-import { writeSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args.ts';
-import { inputsKey, isUpToDate } from './upToDate.ts';
+import { inputsKey, inputStats, isUpToDate, keptRecord, keyFile, keyRecord, outputsWritten, sameStats, type KeyInputs } from './upToDate.ts';
 import { packageRoot } from '../packageRoot.ts';
 import { outputFiles } from '../formats.ts';
 import { loadPipeline, worthCaching } from './loadPipeline.ts';
@@ -15,15 +15,30 @@ let key: string | undefined;
 try {
   const request = parseArgs(argv);
   if (request.command === 'build' && !request.help && !request.noCache) {
-    const self = fileURLToPath(import.meta.url);
-    key = inputsKey({
+    const inputs: KeyInputs = {
       root: resolve(request.root), argv, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, nodeVersion: process.version,
-      programFiles: [self], lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
-    });
+      programFiles: [fileURLToPath(import.meta.url)], lockFile: resolve(packageRoot(import.meta.url), 'package-lock.json'),
+    };
     const out = resolve(request.root, request.out);
-    if (isUpToDate(out, outputFiles(out, request.formats), key)) {
+    const written = outputFiles(out, request.formats);
+    // Taken before the hash: a file written while it is made has newer stats than these.
+    const stats = inputStats(inputs);
+    const kept = keptRecord(out);
+    const upToDate = () => {
       say(`up to date: ${outputFiles(request.out, request.formats).join(', ')} (no input has changed since written)\n`);
       process.exit(0);
+    };
+    if (outputsWritten(written) && sameStats(kept?.stats, stats)) upToDate();
+    const hash = inputsKey(inputs);
+    key = keyRecord(hash, stats);
+    if (isUpToDate(out, written, hash)) {
+      // A file saved unchanged: its new stats are kept, so the next check need not hash again.
+      try {
+        writeFileSync(keyFile(out), key);
+      } catch {
+        // a read-only folder: the next check hashes again
+      }
+      upToDate();
     }
   }
 } catch {
@@ -31,7 +46,7 @@ try {
 }
 
 /**
- * Straight to file descriptor 1: \`process.stdout\` loads Node's streams as it
+ * Straight to file descriptor 1: `process.stdout` loads Node's streams as it
  * is first touched, 4–5 ms of a check that has nothing else to do.
  */
 function say(text: string): void {

@@ -31,7 +31,7 @@ let progress: Io['progress'];
 let compiled: Io['compiled'];
 let inputsKey: string | undefined;
 
-/** `inputs`: the key of every input (main.ts computes it), kept beside the PDF for the next up-to-date check. */
+/** `inputs`: the key file's text (main.ts: the key of every input and the files' stats), kept beside the PDF for the next up-to-date check. */
 export async function run(argv: string[], io: Io, inputs?: string): Promise<number> {
   inputsKey = inputs;
   ({ out, err, progress, compiled } = io);
@@ -110,7 +110,7 @@ async function once(request: Request, rebuilds = false): Promise<boolean> {
     report(result);
     for (const change of result.changes) out(formatChange(change));
     // The key says which inputs the PDF on disk was written from; a build without one (watch) must not leave an old one.
-    if (inputsKey) writeAtomically(keyFile(file), Buffer.from(inputsKey + '\n'));
+    if (inputsKey) writeAtomically(keyFile(file), Buffer.from(inputsKey));
     else rmSync(keyFile(file), { force: true });
     if (process.env.BRIEF_TIMINGS) err(`timings: ${Object.entries(result.timings).map(([k, v]) => `${k} ${Math.round(v!)}`).join(', ')} ms`);
     const counts = `${result.document.notes.length} notes, ${result.document.figures.length} figures`;

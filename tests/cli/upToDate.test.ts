@@ -1,11 +1,11 @@
 // The up-to-date check: a build whose inputs have not changed since the PDF
 // was written says so and stops; any change to any input builds again.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inputsKey, type KeyInputs } from '../../src/cli/upToDate.ts';
+import { inputsKey, inputStats, sameStats, type KeyInputs } from '../../src/cli/upToDate.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { runBrief } from '../support/runCli.ts';
 
@@ -70,4 +70,86 @@ test('a build without the key (as watch builds) removes the old key, so the next
   expect((await runBrief('build', '--data', dir)).code).toBe(0);
   expect(existsSync(pdf)).toBe(true);
   expect(existsSync(`${pdf}.inputs`)).toBe(false);
+});
+
+describe('the inputs\' stats', () => {
+  // Hand-written stats: taken at t = 100 s; each line is path, inode, size, mtime and ctime in nanoseconds.
+  const S = 1_000_000_000;
+  const stats = (at: number, ...files: [string, number, number, number, number][]) =>
+    [`at ${at}`, '[["build"],"","v20.20.2"]', ...files.map((f) => f.join('\t'))].join('\u0001');
+  const file = (ctime: number, size = 120): [string, number, number, number, number] => ['/p/data/figures.yaml', 7, size, ctime, ctime];
+
+  test('the same stats, written well before they were taken, stand for the hash', () => {
+    expect(sameStats(stats(100 * S, file(99 * S + 123)), stats(101 * S, file(99 * S + 123)))).toBe(true);
+  });
+
+  test.each([
+    ['no stats kept (a key file from before them)', undefined, stats(101 * S, file(99 * S + 123))],
+    ['another size', stats(100 * S, file(99 * S + 123)), stats(101 * S, file(99 * S + 123, 121))],
+    ['another change time', stats(100 * S, file(99 * S + 123)), stats(101 * S, file(100 * S + 5))],
+    ['a file more', stats(100 * S, file(99 * S + 123)), stats(101 * S, file(99 * S + 123), ['/p/data/new.csv', 8, 4, 99 * S + 7, 99 * S + 7])],
+    ['a file written 10 ms before its stats were taken (it could have been written again in the same tick)', stats(100 * S, file(100 * S - 10_000_000)), stats(101 * S, file(100 * S - 10_000_000))],
+    ['whole-second times (FAT, HFS+) one second before', stats(100 * S, file(99 * S)), stats(101 * S, file(99 * S))],
+    ['a damaged time', stats(100 * S, file(99 * S + 123)).replace('at ', 'at x'), stats(101 * S, file(99 * S + 123))],
+  ])('do not, with %s', (_, kept, now) => {
+    expect(sameStats(kept, now)).toBe(false);
+  });
+
+  test('whole-second times three seconds before they were taken stand', () => {
+    expect(sameStats(stats(100 * S, file(97 * S)), stats(101 * S, file(97 * S)))).toBe(true);
+  });
+
+  test('a file written again, same size, its modification time set back, has other stats', async () => {
+    const dir = copyProject();
+    const base: KeyInputs = { root: dir, argv: ['build'], sourceDateEpoch: undefined, nodeVersion: 'v20.20.2', programFiles: [], lockFile: join(ROOT, 'package-lock.json') };
+    const figures = join(dir, 'data', 'figures.yaml');
+    // A whole second, which utimes sets exactly (a Date holds only milliseconds).
+    utimesSync(figures, 1_700_000_000, 1_700_000_000);
+    const before = statSync(figures, { bigint: true });
+    // The stats without their first line, the time they were taken.
+    const files = () => inputStats(base).split('\u0001').slice(1).join('\u0001');
+    const first = files();
+    expect(files()).toBe(first);
+    await new Promise((r) => setTimeout(r, 50));
+    edit(dir, 'data/figures.yaml', (t) => t.replace('value: 145000', 'value: 145001'));
+    utimesSync(figures, 1_700_000_000, 1_700_000_000);
+    const after = statSync(figures, { bigint: true });
+    expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+    expect(files()).not.toBe(first);
+  });
+});
+
+test('brief build with nothing changed answers from the stats, without node:crypto; a file saved unchanged is hashed, and then its stats are kept', async () => {
+  const dir = copyProject();
+  // Reports whether node:crypto was loaded, as the process exits.
+  const preload = join(mkdtempSync(join(tmpdir(), 'brief-preload-')), 'crypto.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeSync(2, 'crypto: ' + process.moduleLoadList.includes('NativeModule crypto') + '\\n'));`);
+  const brief = () => spawnSync(join(ROOT, 'bin/brief.js'), ['build', '--data', dir], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '', NODE_OPTIONS: `--require ${preload}` } });
+  await new Promise((r) => setTimeout(r, 100)); // the copy's files well before the first build looks at them
+  expect(brief().stdout).toMatch(/^wrote out\/brief\.pdf/m);
+  const same = brief();
+  expect(same.stdout).toMatch(/^up to date: out\/brief\.pdf/m);
+  expect(same.stderr).toMatch(/^crypto: false$/m);
+  const figures = join(dir, 'data', 'figures.yaml');
+  const now = new Date();
+  utimesSync(figures, now, now);
+  const touched = brief();
+  expect(touched.stdout).toMatch(/^up to date: out\/brief\.pdf/m);
+  expect(touched.stderr).toMatch(/^crypto: true$/m);
+  await new Promise((r) => setTimeout(r, 100));
+  const again = brief();
+  expect(again.stdout).toMatch(/^up to date/m);
+  expect(again.stderr).toMatch(/^crypto: false$/m);
+  // The same size, the modification time set back: the change time gives it away.
+  utimesSync(figures, 1_700_000_000, 1_700_000_000);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(brief().stdout).toMatch(/^up to date/m); // the time set is saved as an unchanged file is
+  const before = statSync(figures, { bigint: true });
+  edit(dir, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )145000/, '$1145001'));
+  utimesSync(figures, 1_700_000_000, 1_700_000_000);
+  const after = statSync(figures, { bigint: true });
+  expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+  const edited = brief();
+  expect(edited.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000/m);
+  expect(edited.stdout).toMatch(/^wrote out\/brief\.pdf/m);
 });

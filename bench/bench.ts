@@ -1,8 +1,8 @@
 // `npm run bench`: what a build costs. Prints a table and writes
 // out/bench.json. A measurement, never a test: nothing here passes or fails.
 //
-//   Every command runs as npm run and npx run it: bin/brief.js by its own first
-//   line, which starts node without NODE_EXTRA_CA_CERTS (bin/brief.js says why).
+//   Every command runs as npx and a shell run it: bin/brief.js as a program,
+//   which starts node without NODE_EXTRA_CA_CERTS (bin/brief.js says why).
 //
 //   edit     `brief build` as a fresh process after a one-figure edit, with
 //            out/.cache warm (notes, charts, shaped words), median of 5; with

@@ -1,9 +1,12 @@
-#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
-// The `brief` command. Node reads NODE_EXTRA_CA_CERTS as it starts, before any
-// script runs, and builds its whole certificate store then: 30–40 ms of every
-// command here, where the variable is set, for a program that never opens a
-// connection. The first line (npm run, npx and a shell run it) starts node
-// without it; `node bin/brief.js` works too, and pays for it.
+#!/bin/sh
+':' //; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"
+// The `brief` command. Run as a program (npx, a shell), the two lines above are
+// a shell script that starts node on this file without NODE_EXTRA_CA_CERTS; to
+// node, they are a string and a comment. Node reads that variable's file as it
+// starts, before any script runs, and builds its whole certificate store:
+// 30–40 ms of every command where it is set, for a program that never opens a
+// connection. Any POSIX shell runs them (`env -S` is missing from BusyBox).
+// `node bin/brief.js` works too, and pays for it.
 // It runs src/ bundled by esbuild (bin/bundle.mjs: the entry
 // dist/brief.cjs and the pipeline's script beside it), rebuilt here whenever a
 // source file or the installed packages are newer, so a build starts without

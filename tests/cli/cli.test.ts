@@ -155,7 +155,7 @@ describe('brief usage', () => {
 
   // Node loads NODE_EXTRA_CA_CERTS as it starts (30–40 ms here); a file it cannot
   // read makes it say so, which shows whether it looked. The command never opens a connection.
-  test('run by its first line (as npm run and npx run it), node starts without NODE_EXTRA_CA_CERTS', () => {
+  test('run as a program (as npx and a shell run it), node starts without NODE_EXTRA_CA_CERTS', () => {
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(ROOT, 'no-such-folder', 'extra.pem') };
     const byNode = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), '--help'], { encoding: 'utf8', env });
     expect(byNode.stderr).toMatch(/Ignoring extra certs from .*no-such-folder/);

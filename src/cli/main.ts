@@ -9,7 +9,6 @@ import { inputsKey, inputStats, isUpToDate, keptRecord, keyFile, keyRecord, outp
 import { packageRoot } from '../packageRoot.ts';
 import { outputFiles } from '../formats.ts';
 import { loadPipeline, worthCaching } from './loadPipeline.ts';
-import { warmIntl } from './warmIntl.ts';
 
 const argv = process.argv.slice(2);
 let key: string | undefined;
@@ -60,8 +59,6 @@ function say(text: string): void {
 
 // A function, not top-level await: the bundled entry is CommonJS (bin/bundle.mjs), which starts faster.
 async function runCommand(): Promise<void> {
-  // On another core while this one loads the pipeline (about 0.2 s): ICU's data, which a build formats figures with.
-  if (['build', 'check', 'watch'].includes(argv[0]) && !argv.includes('--help') && !argv.includes('-h')) warmIntl();
   // After each full collection V8 lets the heap grow to several times what is
   // live when allocation is fast; a long build allocates fast, so the process
   // swelled far past its needs. Growing by a quarter instead (alternating runs,

@@ -8,11 +8,14 @@ import { dirname, join } from 'node:path';
 import { fail } from '../errors/BriefError.ts';
 import { messages } from '../errors/messages.ts';
 import { lazyPostTable } from './postTable.ts';
+import { installStructSetup } from './structSetup.ts';
 
 const require = createRequire(import.meta.url);
 // fontkit's CommonJS build, the one pdfkit requires: importing it as ESM would
 // load a second copy of fontkit (about 150 ms and its memory) in every build.
 const fontkit = require('fontkit') as typeof Fontkit;
+// Before any font is opened, here or by pdfkit: both decode through it.
+installStructSetup();
 
 export const SERIF = 'Source Serif 4';
 export const SANS = 'Source Sans 3';

@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    // Each test file's temporary folders are removed when it is done.
+    setupFiles: ['tests/support/cleanup.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',

@@ -8,6 +8,8 @@ export default defineConfig({
     exclude: ['tests/browser/**', '**/node_modules/**'],
     // The brief (and the variants the content tests read) is built once per run, here.
     globalSetup: ['tests/support/globalSetup.ts'],
+    // Each test file's temporary folders are removed when it is done.
+    setupFiles: ['tests/support/cleanup.ts'],
     // One cold build takes 3–8 s on a loaded 2-core machine; a test that builds
     // a synthetic brief four times as long takes several times that. These
     // ceilings catch hangs, not slowness.

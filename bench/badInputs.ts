@@ -3,14 +3,14 @@
 // The goal: each fails (or builds) within 30 s and under 1 GiB. A measurement,
 // not a test: it prints the worst cases and writes out/bench-bad-inputs.json.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, cases } from '../tests/support/badInputs.ts';
+import { tempDir } from './tempDir.ts';
 
 const rows: { name: string; seconds: number; peakMiB: number; exit: number }[] = [];
 for (const [name, c] of cases) {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-bench-bad-'));
+  const dir = tempDir('brief-bench-bad-');
   for (const d of ['data', 'templates', 'charts']) cpSync(d, join(dir, d), { recursive: true });
   apply(dir, c);
   // /usr/bin/time -f: elapsed seconds and maximum resident set size (KiB) of the build.

@@ -20,8 +20,7 @@
 //            and the peak memory of `brief build` on the 20× brief written out
 //            as a project (bench/scaledFiles.ts), with out/.cache warm and without
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { loadProject, type Project } from '../src/load/loadProject.ts';
@@ -29,12 +28,13 @@ import { buildProject } from '../src/pipeline.ts';
 import { CACHED_PACKAGES, diskCache } from '../src/cache/cache.ts';
 import { scaleProject } from './synthetic.ts';
 import { scaledProjectDir } from './scaledFiles.ts';
+import { tempDir } from './tempDir.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (n: number) => Math.round(n * 10) / 10;
 
 // A throw-away copy of the project, so the edits never touch data/.
-const project = mkdtempSync(join(tmpdir(), 'brief-bench-cold-'));
+const project = tempDir('brief-bench-cold-');
 for (const d of ['data', 'templates', 'charts']) cpSync(d, join(project, d), { recursive: true });
 const figures = join(project, 'data', 'figures.yaml');
 /** CPU seconds (user and system) of each command run through `timed`, by what it measured. */
@@ -77,7 +77,7 @@ const watchLine = execFileSync(process.execPath, ['--import', 'tsx', 'bench/watc
 const watch = /first (\d+) ms, median (\d+) ms/.exec(watchLine)!;
 
 // Warm: the second build in a process, after editing one figure (charts and notes cached as in watch mode).
-const cache = diskCache(mkdtempSync(join(tmpdir(), 'brief-bench-')), 'bench', CACHED_PACKAGES);
+const cache = diskCache(tempDir('brief-bench-'), 'bench', CACHED_PACKAGES);
 const base = loadProject('.');
 await buildProject(base, { cache, rebuilds: true });
 const edited: Project = { ...base, figures: { ...base.figures, 'chinese-tourists-2019': { ...base.figures['chinese-tourists-2019'], value: 151234 } as never } };

@@ -1,15 +1,15 @@
 // A synthetic brief written out as a project folder (data/, templates/,
 // charts/), so the bench can run the real `brief build` on it: the paper
 // repeated `times` over, as bench/synthetic.ts makes it in memory.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadProject } from '../src/load/loadProject.ts';
 import { scaleProject } from './synthetic.ts';
+import { tempDir } from './tempDir.ts';
 
 export function scaledProjectDir(root: string, times: number): string {
-  const dir = mkdtempSync(join(tmpdir(), `brief-${times}x-`));
+  const dir = tempDir(`brief-${times}x-`);
   for (const d of ['data', 'templates', 'charts']) cpSync(join(root, d), join(dir, d), { recursive: true });
   const project = scaleProject(loadProject(root), times);
   rmSync(join(dir, 'templates', 'sections'), { recursive: true });

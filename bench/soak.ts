@@ -3,17 +3,16 @@
 // text, charts and notes change), with the cache a watch uses. Prints the heap
 // after the 10th and the 200th rebuild; the goal is growth under 20%.
 // Run with --expose-gc (the script does), so the heap is measured after a full GC.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadProject, type Project } from '../src/load/loadProject.ts';
 import { buildProject } from '../src/pipeline.ts';
 import { CACHED_PACKAGES, diskCache } from '../src/cache/cache.ts';
+import { tempDir } from './tempDir.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const rounds = Number(process.argv[2] ?? 200);
-const cache = diskCache(mkdtempSync(join(tmpdir(), 'brief-soak-')), 'soak', CACHED_PACKAGES);
+const cache = diskCache(tempDir('brief-soak-'), 'soak', CACHED_PACKAGES);
 const base = loadProject('.');
 const heap = () => {
   gc();

@@ -2,11 +2,11 @@
 // charted figure, each timed by the command itself from the change to the PDF
 // written ("wrote …(N ms)"). Prints the first edit's time and the median.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './tempDir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'brief-bench-watch-'));
+const dir = tempDir('brief-bench-watch-');
 for (const d of ['data', 'templates', 'charts']) cpSync(d, join(dir, d), { recursive: true });
 const child = spawn('bin/brief.js', ['watch', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
 let output = '';

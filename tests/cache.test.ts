@@ -1,6 +1,5 @@
 // out/.cache may make a build faster, never different.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { build } from '../src/pipeline.ts';
@@ -10,8 +9,9 @@ import { ROOT, copyProject, edit } from './support/project.ts';
 import { shared } from './support/shared.ts';
 import { VARIANTS } from './support/variants.ts';
 import { runBrief } from './support/runCli.ts';
+import { tempDir } from './support/tempDir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'brief-cache-'));
+const dir = tempDir('brief-cache-');
 const cache = diskCache(dir, 'test', CACHED_PACKAGES);
 
 test('a cached build, a build that fills the cache and an uncached build give the same bytes', async () => {
@@ -44,7 +44,7 @@ test('edited figures miss the cache for their charts only, and the output follow
 });
 
 test('pruning keeps the most recently used entries of each kind, a read counting as a use', () => {
-  const root = mkdtempSync(join(tmpdir(), 'brief-prune-'));
+  const root = tempDir('brief-prune-');
   const small = diskCache(root, 'test', CACHED_PACKAGES);
   const folder = join(root, 'chart');
   // Entry i written, then dated i minutes after the first: 0 is the oldest.
@@ -67,7 +67,7 @@ test('pruning keeps the most recently used entries of each kind, a read counting
 });
 
 test('a read sets an entry\'s time only once it is ten minutes old', () => {
-  const root = mkdtempSync(join(tmpdir(), 'brief-touch-'));
+  const root = tempDir('brief-touch-');
   const small = diskCache(root, 'test', CACHED_PACKAGES);
   small.write('notes', { n: 1 }, [1]);
   const file = join(root, 'notes', readdirSync(join(root, 'notes'))[0]);
@@ -82,7 +82,7 @@ test('a read sets an entry\'s time only once it is ten minutes old', () => {
 });
 
 test('the cache is pruned at most once in ten minutes', () => {
-  const root = mkdtempSync(join(tmpdir(), 'brief-prune-every-'));
+  const root = tempDir('brief-prune-every-');
   const small = diskCache(root, 'test', CACHED_PACKAGES);
   const folder = join(root, 'chart');
   const add = (from: number, to: number) => {

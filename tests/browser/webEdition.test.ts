@@ -4,14 +4,14 @@
 // below or after their paragraphs by screen width, and screenshots at 360 and
 // 1280 px are written to out/screenshots/ to be looked at.
 // Run by `npm run test:browser`, not `npm test`: it needs `apt-get install -y chromium`.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { ROOT } from '../support/project.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -22,7 +22,7 @@ let browser: Browser;
 let url: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-web-'));
+  const dir = tempDir('brief-web-');
   const result = await build(ROOT, { formats: ['html'] });
   writeFileSync(join(dir, 'brief.html'), result.html!);
   url = `file://${join(dir, 'brief.html')}`;

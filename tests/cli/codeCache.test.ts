@@ -4,13 +4,13 @@
 // without changing a byte of the PDF.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { worthCaching } from '../../src/cli/loadPipeline.ts';
 import { ROOT, copyProject } from '../support/project.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const dist = join(ROOT, 'dist');
 const dir = copyProject();
@@ -101,7 +101,7 @@ test.each([
 test('the bundle carries the installed packages\' versions, read from npm\'s lock as it bundles', async () => {
   const { installedVersions } = (await import(pathToFileURL(join(ROOT, 'bin', 'bundle.mjs')).href)) as { installedVersions(root: string): Record<string, string> };
   // A hand-written lock: packages at the top of node_modules count; a copy nested in another package and a link do not.
-  const fake = mkdtempSync(join(tmpdir(), 'brief-lock-'));
+  const fake = tempDir('brief-lock-');
   mkdirSync(join(fake, 'node_modules'));
   writeFileSync(join(fake, 'node_modules', '.package-lock.json'), JSON.stringify({
     name: 'x', lockfileVersion: 3, packages: {

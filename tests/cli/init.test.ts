@@ -1,14 +1,14 @@
 // `brief init`: a new brief project that builds at once, on another country,
 // currency and language than the Serbia brief.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/project.ts';
 import { readPdf, joinText, type PdfText } from '../support/readPdf.ts';
 import { isBody, markers } from '../support/briefText.ts';
 import { notesOnPages } from '../support/notesOnPages.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 function brief(...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/brief.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
@@ -16,7 +16,7 @@ function brief(...args: string[]) {
 }
 
 describe('brief init DIR, then brief build --data DIR', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'brief-init-')), 'my-brief');
+  const dir = join(tempDir('brief-init-'), 'my-brief');
   let built: ReturnType<typeof brief>;
   let pdf: PdfText;
   beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('brief init DIR, then brief build --data DIR', () => {
   });
 
   test('refuses a folder that already holds files', () => {
-    const full = mkdtempSync(join(tmpdir(), 'brief-full-'));
+    const full = tempDir('brief-full-');
     writeFileSync(join(full, 'keep.txt'), 'mine');
     const run = brief('init', full);
     expect(run.code).toBe(1);

@@ -1,17 +1,17 @@
 // The up-to-date check: a build whose inputs have not changed since the PDF
 // was written says so and stops; any change to any input builds again.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { inputsKey, inputStats, sameStats, type KeyInputs } from '../../src/cli/upToDate.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { runBrief } from '../support/runCli.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 describe('the inputs key', () => {
   const dir = copyProject();
-  const program = join(mkdtempSync(join(tmpdir(), 'brief-program-')), 'brief.cjs');
+  const program = join(tempDir('brief-program-'), 'brief.cjs');
   writeFileSync(program, 'program v1');
   const base: KeyInputs = { root: dir, argv: ['build'], sourceDateEpoch: undefined, nodeVersion: 'v20.20.2', programFiles: [program], lockFile: join(ROOT, 'package-lock.json') };
   const key = inputsKey(base);
@@ -122,7 +122,7 @@ describe('the inputs\' stats', () => {
 test('brief build with nothing changed answers from the stats, without node:crypto; a file saved unchanged is hashed, and then its stats are kept', async () => {
   const dir = copyProject();
   // Reports whether node:crypto was loaded, as the process exits.
-  const preload = join(mkdtempSync(join(tmpdir(), 'brief-preload-')), 'crypto.cjs');
+  const preload = join(tempDir('brief-preload-'), 'crypto.cjs');
   writeFileSync(preload, `process.on('exit', () => require('node:fs').writeSync(2, 'crypto: ' + process.moduleLoadList.includes('NativeModule crypto') + '\\n'));`);
   const brief = () => spawnSync(join(ROOT, 'bin/brief.js'), ['build', '--data', dir], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '', NODE_OPTIONS: `--require ${preload}` } });
   await new Promise((r) => setTimeout(r, 100)); // the copy's files well before the first build looks at them

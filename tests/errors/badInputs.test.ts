@@ -2,18 +2,18 @@
 // to a copy of the project. Every one must fail with its own catalogue
 // message, naming the file and place, exit non-zero, print no stack trace,
 // and leave the previous PDF byte-for-byte as it was.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../support/project.ts';
 import { runBrief } from '../support/runCli.ts';
 import { apply, cases } from '../support/badInputs.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 let good: string;
 beforeAll(async () => {
   // One good build, copied for every case, so each has a previous PDF to protect.
-  good = mkdtempSync(join(tmpdir(), 'brief-good-'));
+  good = tempDir('brief-good-');
   for (const d of ['data', 'templates', 'charts']) cpSync(join(ROOT, d), join(good, d), { recursive: true });
   const first = await runBrief('build', '--data', join(good, 'data'), '--out', join(good, 'out', 'brief.pdf'), '--no-cache');
   expect(first.code).toBe(0);
@@ -23,7 +23,7 @@ describe('bad inputs', () => {
   test('the corpus has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
 
   test.each(cases)('%s', async (_, c) => {
-    const dir = mkdtempSync(join(tmpdir(), 'brief-bad-'));
+    const dir = tempDir('brief-bad-');
     cpSync(good, dir, { recursive: true });
     const pdf = join(dir, 'out', 'brief.pdf');
     const before = readFileSync(pdf);

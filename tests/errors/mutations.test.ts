@@ -2,8 +2,7 @@
 // catalogue errors (kind, location, no stack) or produces a valid PDF —
 // never a crash, a hang or an internal error. Runs on tests/fixtures/mini,
 // a small project, so that 500 builds stay affordable.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
@@ -11,13 +10,14 @@ import { build } from '../../src/pipeline.ts';
 import { BriefFailure, formatError } from '../../src/errors/BriefError.ts';
 import { CACHED_PACKAGES, diskCache } from '../../src/cache/cache.ts';
 import { ROOT } from '../support/project.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const MINI = join(ROOT, 'tests', 'fixtures', 'mini');
 const FILES = [
   'data/brief.yaml', 'data/sections.yaml', 'data/figures.yaml', 'data/notes.yaml', 'data/references.json', 'data/charts.yaml',
   'templates/sections/one.md.hbs', 'templates/key-findings.md.hbs', 'templates/cover.md.hbs', 'charts/bars.vl.json',
 ];
-const cache = diskCache(mkdtempSync(join(tmpdir(), 'brief-prop-cache-')), 'property', CACHED_PACKAGES);
+const cache = diskCache(tempDir('brief-prop-cache-'), 'property', CACHED_PACKAGES);
 
 /** Where in a file an edit lands, 0..1; uniform, since fast-check biases doubles to the ends. */
 const position = fc.integer({ min: 0, max: 9999 }).map((n) => n / 10000);
@@ -63,7 +63,7 @@ test('500 random edits of the data files, templates and chart spec: a catalogue 
   const kinds = new Map<string, number>();
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...FILES), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (file, mutations) => {
-      const dir = mkdtempSync(join(tmpdir(), 'brief-prop-'));
+      const dir = tempDir('brief-prop-');
       cpSync(MINI, dir, { recursive: true });
       const path = join(dir, file);
       writeFileSync(path, mutations.reduce((t, m) => mutate(t, m), readFileSync(path, 'utf8')));

@@ -1,14 +1,14 @@
 // JSON data files skip the YAML parser when they are plain; the check that keeps
 // a repeated key an error on that path. YAML files skip it when the cache has
 // parsed the same text before.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { hasRepeatedKey, locate, readYaml } from '../../src/load/readYaml.ts';
 import { BriefFailure } from '../../src/errors/BriefError.ts';
 import { memoryCache } from '../support/memoryCache.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 test('a key named twice in one object is found, at any depth', () => {
   expect(hasRepeatedKey('{"a": 1, "a": 2}')).toBe(true);
@@ -24,7 +24,7 @@ test('the same key in different objects, keys inside strings and escaped quotes 
 });
 
 describe('parsed YAML kept in the cache', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-yaml-'));
+  const dir = tempDir('brief-yaml-');
   const write = (file: string, text: string) => {
     mkdirSync(join(dir, 'data'), { recursive: true });
     writeFileSync(join(dir, file), text);
@@ -109,7 +109,7 @@ describe('parsed YAML kept in the cache', () => {
 
 
 describe('an edit inside one integer', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-yaml-edit-'));
+  const dir = tempDir('brief-yaml-edit-');
   mkdirSync(join(dir, 'data'), { recursive: true });
   const loose = z.record(z.string(), z.any());
   const text = [

@@ -1,8 +1,7 @@
 // Measured paragraphs kept between builds: a paragraph is measured again when
 // anything it depends on changes, and a kept one gives the same PDF.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { renderPdf } from '../../src/pdf/writePdf.ts';
@@ -15,6 +14,7 @@ import { buildProject } from '../../src/pipeline.ts';
 import { memoryCache } from '../support/memoryCache.ts';
 import { ROOT } from '../support/project.ts';
 import { joinText, readPdf } from '../support/readPdf.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 const date = new Date(Date.UTC(2020, 0, 1));
 type Style = Record<string, unknown>;
@@ -147,7 +147,7 @@ test('measuring the paper looks up no style property the key leaves out', async 
 });
 
 test('a new process takes kept paragraphs from both entries in out/.cache: a word changed there by hand is what it prints', async () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'brief-measured-')), 'brief');
+  const dir = join(tempDir('brief-measured-'), 'brief');
   // Each build another date: the PDF is never up to date, the paragraphs are as they were.
   let date = 1700000000;
   const brief = (...args: string[]) => {

@@ -8,6 +8,7 @@ import { build } from '../../src/pipeline.ts';
 import { readPdf } from './readPdf.ts';
 import { ROOT, copyProject, edit } from './project.ts';
 import { VARIANTS, type Variant } from './variants.ts';
+import { removeTempDirs } from './tempDir.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,5 +35,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     writeFileSync(join(out, 'text.json'), JSON.stringify(await readPdf(result.pdf)));
   }
   project.provide('sharedBuilds', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    removeTempDirs(); // the edited copies
+  };
 }

@@ -1,12 +1,12 @@
 // Test fixtures: a throw-away copy of the real project to edit and build.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from './tempDir.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'brief-'));
+  const dir = tempDir('brief-');
   for (const d of ['data', 'templates', 'charts']) cpSync(join(ROOT, d), join(dir, d), { recursive: true });
   return dir;
 }

@@ -1,11 +1,12 @@
 // The `brief` command as a user runs it: exit codes, messages, atomic and
 // reproducible output, the figure-change report, draft and final.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { readPdf } from '../support/readPdf.ts';
+import { tempDir } from '../support/tempDir.ts';
 import { runBrief } from '../support/runCli.ts';
 import { pageGeometry } from '../../src/layout/theme.ts';
 import { warmUp } from '../../src/cli/run.ts';
@@ -151,6 +152,22 @@ describe('brief usage', () => {
     const run = brief('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^usage: brief <command>/);
+  });
+
+  // Left to end by itself, node waits for V8's background work and takes the
+  // heap down (40–50 ms after a build); 'beforeExit' is how that ending starts.
+  test('a one-shot command exits as soon as its output is out, with its code and every line', () => {
+    const preload = join(tempDir('brief-exit-'), 'beforeExit.cjs');
+    writeFileSync(preload, `process.on('beforeExit', () => require('node:fs').writeSync(2, 'node: beforeExit\\n'));`);
+    const env = { ...process.env, NODE_OPTIONS: `--require ${preload}` };
+    const help = spawnSync(join(ROOT, 'bin/brief.js'), ['--help'], { encoding: 'utf8', env });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: brief <command>[\s\S]*Exit codes: 0 ok, 1 invalid input, 2 usage\.\n$/);
+    expect(help.stderr).not.toMatch(/beforeExit/);
+    const usage = spawnSync(join(ROOT, 'bin/brief.js'), ['build', '--paper', 'a5'], { encoding: 'utf8', env });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/a5/);
+    expect(usage.stderr).not.toMatch(/beforeExit/);
   });
 
   // Node loads NODE_EXTRA_CA_CERTS as it starts (30–40 ms here); a file it cannot

@@ -181,6 +181,23 @@ describe('brief usage', () => {
     expect(byItself.stdout).toMatch(/^usage: brief <command>/);
     expect(byItself.stderr).not.toMatch(/extra certs/);
   });
+
+  // glibc's malloc, set by bin/brief.js's first lines: one heap grown 32 MiB at a time, in huge pages.
+  test("run as a program, node gets glibc's malloc tunables, after any the user set", () => {
+    const preload = join(tempDir('brief-tunables-'), 'tunables.cjs');
+    writeFileSync(preload, `require('node:fs').writeSync(2, 'tunables: ' + process.env.GLIBC_TUNABLES + '\\n');`);
+    const tunables = (own?: string) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${preload}` };
+      if (own === undefined) delete env.GLIBC_TUNABLES;
+      else env.GLIBC_TUNABLES = own;
+      const run = spawnSync(join(ROOT, 'bin/brief.js'), ['--help'], { encoding: 'utf8', env });
+      expect(run.status).toBe(0);
+      return /^tunables: (.*)$/m.exec(run.stderr)?.[1];
+    };
+    const ours = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.top_pad=33554432';
+    expect(tunables()).toBe(ours);
+    expect(tunables('glibc.malloc.arena_max=2')).toBe(`glibc.malloc.arena_max=2:${ours}`);
+  });
 });
 
 describe('brief watch', () => {

@@ -182,16 +182,17 @@ describe('brief usage', () => {
     expect(byItself.stderr).not.toMatch(/extra certs/);
   });
 
-  // glibc's malloc, set by bin/brief.js's first lines: one heap grown 32 MiB at a time, in huge pages.
-  test("run as a program, node gets glibc's malloc tunables, after any the user set", () => {
+  // Set by bin/brief.js's first lines: glibc's malloc takes one heap grown 32 MiB at a time, in huge pages; V8's young generation stays small.
+  test("run as a program, node gets glibc's malloc tunables (after any the user set) and a 4 MiB young generation", () => {
     const preload = join(tempDir('brief-tunables-'), 'tunables.cjs');
-    writeFileSync(preload, `require('node:fs').writeSync(2, 'tunables: ' + process.env.GLIBC_TUNABLES + '\\n');`);
+    writeFileSync(preload, `require('node:fs').writeSync(2, 'tunables: ' + process.env.GLIBC_TUNABLES + '\\nflags: ' + process.execArgv.join(' ') + '\\n');`);
     const tunables = (own?: string) => {
       const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${preload}` };
       if (own === undefined) delete env.GLIBC_TUNABLES;
       else env.GLIBC_TUNABLES = own;
       const run = spawnSync(join(ROOT, 'bin/brief.js'), ['--help'], { encoding: 'utf8', env });
       expect(run.status).toBe(0);
+      expect(run.stderr).toMatch(/^flags: --max-semi-space-size=4$/m);
       return /^tunables: (.*)$/m.exec(run.stderr)?.[1];
     };
     const ours = 'glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.top_pad=33554432';
@@ -257,7 +258,8 @@ describe('brief watch', () => {
   test.skipIf(!existsSync('/proc/self/stat'))('runs in a node with a larger young generation, which stops when the command is killed, even by SIGKILL', async () => {
     const { spawn } = await import('node:child_process');
     const dir = copyProject();
-    const parent = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Run as a program, whose node has the young generation builds have (4 MiB): watch's is its own.
+    const parent = spawn(join(ROOT, 'bin/brief.js'), ['watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     parent.stdout.on('data', (d) => (output += d));
     parent.stderr.on('data', (d) => (output += d));
@@ -286,6 +288,7 @@ describe('brief watch', () => {
     watcher = children(parent.pid!).find((c) => c.argv.includes('watch'));
     expect(watcher).toBeDefined();
     expect(watcher!.argv).toContain('--max-semi-space-size=64');
+    expect(watcher!.argv).not.toContain('--max-semi-space-size=4');
     expect(watcher!.argv.slice(-5)).toEqual(['watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')]);
     parent.kill('SIGKILL');
     // A zombie (Z) has stopped: only its parent, gone, would have reaped it.

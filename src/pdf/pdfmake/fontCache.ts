@@ -11,9 +11,9 @@
 // once per process, not once per document (about 8 ms of a rebuild in watch).
 //
 // Runs a later document shapes stay its own until the build ends, then join
-// the shared store packed as arrays, the form they are kept in on disk.
+// the shared store, the form they are kept in on disk.
 import { internals, type Any, type Hooked } from './internals.ts';
-import { isPackedRuns, lazyRuns, packRun, type PackedRun, type Run } from '../../layout/shapedRuns.ts';
+import { RunStore, lazyRuns, type Run } from '../../layout/shapedRuns.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { fontBytes, fontDigest, openFont } from '../../layout/fonts.ts';
 
@@ -27,13 +27,13 @@ export const hooked: Hooked[] = [
 interface FontFile {
   /** The first document's layoutCache: later documents' caches inherit from it. */
   shared: Record<string, Run>;
-  /** Every run known for this font, packed; the bottom of the chain, read lazily. */
-  packed?: Record<string, PackedRun>;
+  /** Every run known for this font, as kept; base, the bottom of the chain, makes its runs on first read. */
+  store?: RunStore;
   base?: Record<string, Run>;
   /** The font's bytes, hashed: the disk key. */
   key?: string;
   /** Words stored apart from the main entry since it was last written whole. */
-  added?: Record<string, PackedRun>;
+  added?: Set<string>;
 }
 
 /**
@@ -57,25 +57,24 @@ export function keepShapedWords(): void {
   if (!active) return;
   for (const [file, layoutCache] of active.used) {
     const font = files.get(file)!;
-    const packed = font.packed!;
+    const store = font.store!;
     const fresh: string[] = [];
     for (let o: Record<string, Run> | null = layoutCache; o && o !== font.base; o = Object.getPrototypeOf(o)) {
       for (const word of Object.keys(o)) {
-        if (Object.hasOwn(packed, word)) continue;
-        packed[word] = packRun(o[word]);
+        if (store.has(word)) continue;
+        store.add(word, o[word]);
         fresh.push(word);
       }
     }
     if (!fresh.length) continue;
-    const more = lazyRuns(Object.fromEntries(fresh.map((w) => [w, packed[w]])));
-    Object.defineProperties(font.base!, Object.getOwnPropertyDescriptors(more));
-    const added = (font.added ??= {});
-    for (const w of fresh) added[w] = packed[w];
-    if (Object.keys(added).length > ADDED_LIMIT) {
-      active.cache.write('shaping', font.key!, packed);
-      font.added = {};
+    lazyRuns(store, fresh, font.base);
+    const added = (font.added ??= new Set());
+    for (const w of fresh) added.add(w);
+    if (added.size > ADDED_LIMIT) {
+      active.cache.write('shaping', font.key!, store.stored());
+      added.clear();
     }
-    active.cache.write('shaping-added', font.key!, font.added);
+    active.cache.write('shaping-added', font.key!, store.stored(added));
   }
 }
 
@@ -126,13 +125,12 @@ function shareFont(opened: Any, file: string): void {
   if (known) opened.layoutCache = Object.create(known.shared);
   else files.set(file, (known = { shared: opened.layoutCache }));
   if (!active) return;
-  if (!known.packed) {
+  if (!known.store) {
     known.key = fontDigest(file);
-    const stored = active.cache.read<unknown>('shaping', known.key);
     const added = active.cache.read<unknown>('shaping-added', known.key);
-    known.added = isPackedRuns(added) ? added : {};
-    known.packed = Object.assign(Object.create(null), isPackedRuns(stored) ? stored : {}, known.added);
-    known.base = lazyRuns(known.packed!);
+    known.store = new RunStore().merge(active.cache.read<unknown>('shaping', known.key)).merge(added);
+    known.added = new Set(new RunStore().merge(added).list());
+    known.base = lazyRuns(known.store);
     Object.setPrototypeOf(known.shared, known.base);
   }
   active.used.set(file, opened.layoutCache);

@@ -6,7 +6,10 @@
 // words for any later build of the same text, in this process or (on disk) the next.
 //
 // A word is packed as its shape (every key but its text and widths, in their
-// order, shared by the many words of one style) and those four values.
+// order, shared by the many words of one style) and those four values. A shape
+// is an object, its keys in order (JSON keeps the order of keys that are not
+// array indices, and a word with such a key is not packed): the paper's 459
+// shapes took 13 ms to parse as lists of pairs, 2 ms as objects.
 
 /** pdfmake's properties that measuring a paragraph looks up in its styles (tests/pdf/measureCache.test.ts checks the list). */
 export const MEASURED_PROPERTIES = [
@@ -33,8 +36,11 @@ export interface MeasuredLeaf {
 /** Each word's own values; the rest of it is its shape. */
 const OWN = ['text', 'width', 'leadingCut', 'trailingCut'];
 
-/** A word's keys in order, with the values of the keys not in OWN. */
-type Shape = [string, unknown][];
+/** A word's keys in order, with the values of the keys not in OWN (null for those). */
+type Shape = Record<string, unknown>;
+
+/** A key JSON would move to the front of an object: an array index. */
+const INDEX_LIKE = /^(0|[1-9]\d*)$/;
 
 export interface PackedLeaf {
   fonts: FontRequest[];
@@ -81,7 +87,8 @@ function templateOf(shape: Shape): Template {
   const word: Word = {};
   const own: [string, number][] = [];
   const arrays: string[] = [];
-  for (const [key, value] of shape) {
+  for (const key of Object.keys(shape)) {
+    const value = shape[key];
     word[key] = value;
     const at = OWN.indexOf(key);
     if (at >= 0) own.push([key, at + 1]);
@@ -102,14 +109,14 @@ export function packLeaf(leaf: MeasuredLeaf, shapes: Shapes): PackedLeaf | undef
   if (!isPlain(leaf.minWidth) || !isPlain(leaf.maxWidth)) return undefined;
   const words: unknown[][] = [];
   for (const word of leaf.words) {
-    const shape: Shape = [];
+    const shape: Shape = {};
     const own: unknown[] = OWN.map(() => undefined);
     for (const key of Object.keys(word)) {
       const value = word[key];
-      if (!isPlain(value)) return undefined;
+      if (!isPlain(value) || INDEX_LIKE.test(key) || key === '__proto__') return undefined;
       const at = OWN.indexOf(key);
       if (at >= 0) own[at] = value;
-      shape.push([key, at >= 0 ? null : value]);
+      shape[key] = at >= 0 ? null : value;
     }
     words.push([shapes.intern(shape), ...own]);
   }
@@ -141,7 +148,7 @@ export function renumberLeaf(leaf: PackedLeaf, shapeOf: (shape: number) => numbe
 export function isStoredLeaves(v: unknown): v is { shapes: Shape[]; leaves: Record<string, unknown> } {
   if (!v || typeof v !== 'object') return false;
   const { shapes, leaves } = v as Record<string, unknown>;
-  return Array.isArray(shapes) && shapes.every((s) => Array.isArray(s) && s.every((kv) => Array.isArray(kv) && kv.length === 2 && typeof kv[0] === 'string')) &&
+  return Array.isArray(shapes) && shapes.every((s) => !!s && typeof s === 'object' && !Array.isArray(s) && Object.keys(s).every((k) => !INDEX_LIKE.test(k) && k !== '__proto__')) &&
     !!leaves && typeof leaves === 'object';
 }
 

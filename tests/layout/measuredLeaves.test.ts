@@ -1,7 +1,7 @@
 // Packing measured words: what comes back is what went in, and a word JSON
 // could not carry back exactly is refused.
 import { describe, expect, test } from 'vitest';
-import { Shapes, isPackedLeaf, packLeaf, unpackLeaf, type MeasuredLeaf } from '../../src/layout/measuredLeaves.ts';
+import { Shapes, isPackedLeaf, isStoredLeaves, packLeaf, unpackLeaf, type MeasuredLeaf } from '../../src/layout/measuredLeaves.ts';
 
 const word = (text: string, width: number, more: Record<string, unknown> = {}) => ({
   text, font: 0, fontSize: 10.5, color: '#1a1a1a', link: null, fontFeatures: null, ...more, width, height: 14.7, leadingCut: 0, trailingCut: text.endsWith(' ') ? 2.625 : 0,
@@ -63,6 +63,24 @@ describe('measured paragraphs, packed', () => {
   ])('a word holding %s is not packed', (_name, value) => {
     const odd: MeasuredLeaf = { ...leaf, words: [word('odd', 10, { decoration: value })] };
     expect(packLeaf(odd, new Shapes())).toBeUndefined();
+  });
+
+  test('a shape is kept as an object whose keys come back in their order; a word with a key JSON would reorder is not packed', () => {
+    const shapes = new Shapes();
+    packLeaf(leaf, shapes);
+    const stored = JSON.parse(JSON.stringify(shapes.list)) as Record<string, unknown>[];
+    expect(Object.keys(stored[0])).toEqual(['text', 'font', 'fontSize', 'color', 'link', 'fontFeatures', 'width', 'height', 'leadingCut', 'trailingCut']);
+    expect(stored[0]).toMatchObject({ text: null, font: 0, fontSize: 10.5, width: null, height: 14.7 });
+    expect(packLeaf({ ...leaf, words: [word('odd', 10, { 7: 'x' })] }, new Shapes())).toBeUndefined();
+  });
+
+  test('a store whose shapes are not objects of named keys is refused', () => {
+    const shape = { text: null, font: 0 };
+    expect(isStoredLeaves({ shapes: [shape], leaves: {} })).toBe(true);
+    expect(isStoredLeaves({ shapes: [[['text', null]]], leaves: {} })).toBe(false); // the format before
+    expect(isStoredLeaves({ shapes: [{ ...shape, 0: 'x' }], leaves: {} })).toBe(false);
+    expect(isStoredLeaves({ shapes: [JSON.parse('{"__proto__": {"polluted": 1}}')], leaves: {} })).toBe(false);
+    expect(isStoredLeaves({ shapes: [shape] })).toBe(false);
   });
 
   test('a damaged stored paragraph is refused', () => {

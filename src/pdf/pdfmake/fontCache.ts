@@ -13,7 +13,7 @@
 // Runs a later document shapes stay its own until the build ends, then join
 // the shared store, the form they are kept in on disk.
 import { internals, type Any, type Hooked } from './internals.ts';
-import { RunStore, lazyRuns, type Run } from '../../layout/shapedRuns.ts';
+import { RunStore, isStoredRuns, lazyRuns, type Run } from '../../layout/shapedRuns.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { fontBytes, fontDigest, openFont } from '../../layout/fonts.ts';
 
@@ -129,7 +129,7 @@ function shareFont(opened: Any, file: string): void {
     known.key = fontDigest(file);
     const added = active.cache.read<unknown>('shaping-added', known.key);
     known.store = new RunStore().merge(active.cache.read<unknown>('shaping', known.key)).merge(added);
-    known.added = new Set(new RunStore().merge(added).list());
+    known.added = new Set(isStoredRuns(added) ? Object.keys(added.words) : []);
     known.base = lazyRuns(known.store);
     Object.setPrototypeOf(known.shared, known.base);
   }

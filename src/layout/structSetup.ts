@@ -9,6 +9,7 @@
 // by Object.defineProperty with descriptors kept from call to call.
 import { createRequire } from 'node:module';
 import { packageVersion } from '../packageRoot.ts';
+import { asBundled } from '../bundledSource.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -21,7 +22,7 @@ export const RESTRUCTURE_VERSION = '3.0.2';
  * fields in one call, and nothing else (esbuild writes `true` as `!0`).
  */
 const EXPECTED = /^_setup\(stream,parent,length\)\{(const|let)res=\{\};(return)?Object\.defineProperties\(res,\{parent:\{value:parent\},_startOffset:\{value:stream\.pos\},_currentOffset:\{value:0,writable:(true|!0)\},_length:\{value:length\}\}\)(;returnres;|,res)\}$/;
-const asCompared = (code: string) => code.replace(/\/\/[^\n]*/g, '').replace(/\s+/g, '').replace(/([A-Za-z_$])\d+\b/g, '$1');
+const asCompared = (code: string) => asBundled(code.replace(/\/\/[^\n]*/g, ''));
 
 // Read at each call (ECMAScript's ToPropertyDescriptor), so one object per field serves every record.
 const parentField: PropertyDescriptor = { value: undefined };

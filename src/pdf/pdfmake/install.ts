@@ -38,6 +38,7 @@ import * as subsetCache from './subsetCache.ts';
 import * as measureCache from './measureCache.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { keepBreaks, recallBreaks } from '../../layout/keptBreaks.ts';
+import { asBundled } from '../../bundledSource.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
@@ -68,7 +69,6 @@ export function assertHookable(): void {
  * becomes `node3`), so both are set aside.
  */
 export function containsFragment(source: string, fragment: string): boolean {
-  const asBundled = (code: string) => code.replace(/\s+/g, '').replace(/([A-Za-z_$])\d+\b/g, '$1');
   return asBundled(source).includes(asBundled(fragment));
 }
 

@@ -13,6 +13,8 @@ export interface Cache {
   /** A stored value, for work that grows an entry (shaped words); undefined when absent or damaged. */
   read<T>(namespace: string, key: unknown): T | undefined;
   write(namespace: string, key: unknown, value: unknown): void;
+  /** Where it keeps its entries (a folder), for what reads an entry once a process: a new Cache over the same place holds the same entries. */
+  place?: string;
 }
 
 /** No caching: every call computes (tests, and the bench's uncached runs). */
@@ -50,7 +52,7 @@ export function diskCache(dir: string, programVersion: string, packages: string[
     writeFileSync(tmp, JSON.stringify(value));
     renameSync(tmp, file);
   };
-  return { get: readThrough(read, write), read, write };
+  return { get: readThrough(read, write), read, write, place: `${dir} ${programVersion}` };
 }
 
 /** How long after a pruning the next build leaves the cache as it is. */
@@ -108,6 +110,7 @@ export function deferWrites(cache: Cache): Cache & { flush(): void } {
     read,
     write,
     get: readThrough(read, write),
+    place: cache.place,
     flush() {
       for (const [namespace, keys] of queued) for (const { key, value } of keys.values()) cache.write(namespace, key, value);
       queued.clear();

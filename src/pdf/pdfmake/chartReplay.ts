@@ -21,7 +21,7 @@ import { internals, PDFMAKE_VERSION, type Any, type Hooked } from './internals.t
 import { KeptResults } from '../../cache/buildMemo.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { fontDigest } from '../../layout/fonts.ts';
-import { Replaced, fontNamed, openFonts, watchPageFonts } from './drawingTape.ts';
+import { Replaced, documentBefore, fontNamed, isPlain, openFonts, watchPageFonts } from './drawingTape.ts';
 
 export const hooked: Hooked[] = [
   // renderSVG's own effects besides svg-to-pdfkit's drawing are links: a chart with one is drawn every time.
@@ -44,8 +44,6 @@ type Step =
   /** doc._doOpacity(fill, stroke), and the operator it wrote ('' for none). */
   | ['opacity', number | null, number | null, string];
 
-type Plain = string | number | boolean | null | Plain[];
-
 export interface Tape {
   steps: Step[];
   /** Each font a step names, by its PostScript name: a name may stand for another font in another document. */
@@ -53,9 +51,6 @@ export interface Tape {
   /** The operators, as the content stream got them, one per line. */
   content: string;
 }
-
-const isPlain = (v: unknown): v is Plain =>
-  v === null || ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every(isPlain));
 
 const isStep = (s: unknown): s is Step => {
   if (!Array.isArray(s)) return false;
@@ -135,11 +130,6 @@ function fontFilesOf(doc: Any): Set<string> {
  */
 const SET_BY_STEPS = new Set(['_font', '_fontSource', '_fontFamily', '_fontCount', '_opacityCount', '_offsets', '_offset', '_waiting']);
 
-/** A field's value, for telling whether a drawing changed it: plain values by content, others by identity. */
-function valueOf(v: unknown): unknown {
-  return isPlain(v) && Array.isArray(v) ? JSON.stringify(v) : v;
-}
-
 /** Draws the chart, recording it; undefined if the drawing did anything a tape does not hold. */
 function record(doc: Any, draw: () => void): Tape | undefined {
   const page = doc.page;
@@ -149,15 +139,8 @@ function record(doc: Any, draw: () => void): Tape | undefined {
   let replayable = true;
   let refs = 0;
 
-  const fields = () => new Map(Object.keys(doc).filter((k) => !SET_BY_STEPS.has(k)).map((k) => [k, valueOf(doc[k])]));
-  const before = fields();
+  const before = documentBefore(doc, SET_BY_STEPS);
   const length = page.content.uncompressedLength;
-  // Read from the dictionaries, not through pdfkit's getters, which would add empty ones to the page.
-  const resources = () => {
-    const { XObject, Pattern, ColorSpace } = page.resources.data;
-    return [XObject, Pattern, ColorSpace, page.dictionary.data.Annots].map((r) => (r == null ? -1 : Object.keys(r).length)).join();
-  };
-  const resourcesBefore = resources();
   const referenced = (fs: Any[]) => fs.filter((f) => f.dictionary).length;
   const referencedBefore = referenced(openFonts(doc));
   const opacitiesBefore = Object.keys(doc._opacityRegistry).length;
@@ -216,14 +199,12 @@ function record(doc: Any, draw: () => void): Tape | undefined {
     replaced.undo();
   }
 
-  if (!replayable || doc.page !== page || resources() !== resourcesBefore) return undefined;
+  if (!replayable || !before.unchanged()) return undefined;
   // Every operator went through addContent, one line each.
   if (page.content.uncompressedLength - length !== content.reduce((n, s) => n + s.length + 1, 0)) return undefined;
   // The only objects made: fonts' first references and opacity states.
   const made = referenced(openFonts(doc)) - referencedBefore + Object.keys(doc._opacityRegistry).length - opacitiesBefore;
   if (refs !== made) return undefined;
-  const after = fields();
-  if (after.size !== before.size || [...after].some(([k, v]) => !before.has(k) || before.get(k) !== v)) return undefined;
   return { steps, fonts, content: content.join('\n') };
 }
 

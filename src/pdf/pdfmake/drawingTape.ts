@@ -59,6 +59,41 @@ export function watchPageFonts(page: Any, replaced: Replaced, onGet: (name: stri
   replaced.onUndo(() => delete page.fonts);
 }
 
+type Plain = string | number | boolean | null | Plain[];
+
+export const isPlain = (v: unknown): v is Plain =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every(isPlain));
+
+/** A field's value, for telling whether a drawing changed it: plain values by content, others by identity. */
+function valueOf(v: unknown): unknown {
+  return isPlain(v) && Array.isArray(v) ? JSON.stringify(v) : v;
+}
+
+/**
+ * The document as a drawing finds it, for telling after it whether a tape can
+ * make the drawing's effects again: `unchanged()` is true if the drawing stayed
+ * on its page, added no image, pattern, colour space or annotation to it, and
+ * changed none of the document's fields but the `settable` ones.
+ */
+export function documentBefore(doc: Any, settable: Set<string>): { unchanged(): boolean } {
+  const page = doc.page;
+  const fields = () => new Map(Object.keys(doc).filter((k) => !settable.has(k)).map((k) => [k, valueOf(doc[k])]));
+  // Read from the dictionaries, not through pdfkit's getters, which would add empty ones to the page.
+  const resources = () => {
+    const { XObject, Pattern, ColorSpace } = page.resources.data;
+    return [XObject, Pattern, ColorSpace, page.dictionary.data.Annots].map((r) => (r == null ? -1 : Object.keys(r).length)).join();
+  };
+  const before = fields();
+  const resourcesBefore = resources();
+  return {
+    unchanged() {
+      if (doc.page !== page || resources() !== resourcesBefore) return false;
+      const after = fields();
+      return after.size === before.size && [...after].every(([k, v]) => before.has(k) && before.get(k) === v);
+    },
+  };
+}
+
 /** The fonts a document has opened. */
 export function openFonts(doc: Any): Any[] {
   return [...new Set([...Object.values(doc._fontFamilies as Record<string, Any>), doc._font].filter(Boolean))];

@@ -11,6 +11,9 @@
 //   (core: layout/shapedRuns.ts);
 // - textRuns.ts: a line's words of one look drawn as one text object (core:
 //   layout/textRuns.ts);
+// - lineReplay.ts: a plain line drawn again from the operators it wrote before,
+//   when the fonts, glyphs and states they name still hold, for the process and
+//   on disk (core: pdf/lineTape.ts);
 // - tagging.ts: the structure tree, Artifacts, ActualText, XMP (core: layout/structure.ts);
 // - styleLookup.ts: pdfmake's style lookup without its allocations, same search order;
 // - compression.ts: a stream whose bytes did not change since the last build is
@@ -29,6 +32,7 @@ import * as footnotes from './footnotes.ts';
 import * as justification from './justification.ts';
 import * as fontCache from './fontCache.ts';
 import * as textRuns from './textRuns.ts';
+import * as lineReplay from './lineReplay.ts';
 import * as tagging from './tagging.ts';
 import * as styleLookup from './styleLookup.ts';
 import * as compression from './compression.ts';
@@ -42,9 +46,10 @@ import { asBundled } from '../../bundledSource.ts';
 
 const require = createRequire(import.meta.url);
 // Line breaking first: the footnote hooks build a paragraph's lines through it.
-// Text runs before tagging: tagging draws each element's words through them.
+// Text runs before tagging: tagging draws each element's words through them;
+// line replay between the two, so a tape holds a run's operators, not its marks.
 // Chart replay before tagging too: a chart's marked content wraps what it replays.
-const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, chartReplay, tagging, styleLookup, compression, svgMeasure, measureCache, subsetCache];
+const concerns = [lineBreaking, footnotes, justification, fontCache, textRuns, lineReplay, chartReplay, tagging, styleLookup, compression, svgMeasure, measureCache, subsetCache];
 
 export { PDFMAKE_VERSION };
 export { lastLayoutMs } from './footnotes.ts';
@@ -95,6 +100,7 @@ export function beginRender(cache: Cache | undefined, rebuilds: boolean): void {
   fontCache.shapeWith(cache);
   svgMeasure.measureSvgWith(cache, rebuilds);
   chartReplay.replayChartsWith(cache, rebuilds);
+  lineReplay.replayLinesWith(cache, rebuilds);
   measureCache.measureWith(cache, rebuilds);
   subsetCache.subsetsWith(cache, rebuilds);
   compression.reuseStreams(rebuilds);
@@ -116,6 +122,8 @@ export function endRender(rendered: boolean): void {
     svgMeasure.endSvgBuild();
     chartReplay.replayChartsWith(undefined);
     chartReplay.endChartBuild();
+    lineReplay.replayLinesWith(undefined);
+    lineReplay.endLineBuild(rendered);
     subsetCache.subsetsWith(undefined);
     subsetCache.endSubsetBuild();
     compression.reuseStreams(false);

@@ -14,6 +14,7 @@ import { keyFile } from './upToDate.ts';
 import { preloadCharts } from '../charts/renderChart.ts';
 import { writeAtomically } from '../pdf/writePdf.ts';
 import { htmlPath } from '../formats.ts';
+import { collectYoung } from './collectYoung.ts';
 
 /** Where the command writes: the terminal, or a test's buffers. */
 export interface Io {
@@ -161,13 +162,15 @@ async function watch(request: Request): Promise<number> {
   // the user reads (after one, V8 had optimised too little: a first edit took
   // 0.36 s against 0.42 s, in four alternating pairs with out/.cache warm).
   // Builds take turns: they share the font and measure stores.
-  let running = preloadCharts().then(() => warmUp(request)).then(() => warmUp(request)).then(() => compiled?.()).catch(() => undefined);
+  let running = preloadCharts().then(() => warmUp(request)).then(() => warmUp(request)).then(() => compiled?.()).catch(() => undefined).then(collectYoung);
   const rebuild = () => {
     const files = [...changed].sort();
     changed.clear();
     running = running.then(async () => {
       out(`changed: ${files.join(', ')}`);
       await once({ ...request, command: 'build' }, true);
+      // After the PDF is written: the next build starts with the young generation empty.
+      collectYoung();
     });
   };
   // Each folder is watched itself, not its files: an editor that saves by

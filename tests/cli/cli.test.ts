@@ -207,7 +207,11 @@ describe('brief watch', () => {
     const { renameSync, writeFileSync } = await import('node:fs');
     const dir = copyProject();
     const out = join(dir, 'out', 'brief.pdf');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out, '--format', 'pdf,html'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Each time watch empties V8's young generation (src/cli/collectYoung.ts), its node says so.
+    const preload = join(tempDir('brief-collect-'), 'collect.cjs');
+    writeFileSync(preload, `const gc = globalThis.gc; if (gc) globalThis.gc = (o) => { require('node:fs').writeSync(2, 'collected: ' + JSON.stringify(o) + '\\n'); return gc(o); };`);
+    const env = { ...process.env, NODE_OPTIONS: `--require ${preload}` };
+    const child = spawn(process.execPath, [join(ROOT, 'bin/brief.js'), 'watch', '--data', join(dir, 'data'), '--out', out, '--format', 'pdf,html'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     // Stopped however the test ends, a timeout included (a timed-out test never reaches its finally).
     onTestFinished(() => {
       child.kill('SIGKILL');
@@ -235,6 +239,8 @@ describe('brief watch', () => {
         renameSync(`${file}.saving`, file);
         const shown = new Intl.NumberFormat('en-GB').format(value);
         await until(() => new RegExp(`→ about ${shown} \\(2019\\)[\\s\\S]*?wrote `).test(output), `rebuild ${n + 1}`);
+        // Once after the warm-up builds, then after each rebuild (on stderr: its order against stdout's lines is the pipes').
+        await until(() => (output.match(/^collected: \{"type":"minor"\}$/gm)?.length ?? 0) >= n + 2, `the young generation emptied after rebuild ${n + 1}`);
       }
       expect(output.match(/^changed: data\/figures\.yaml/gm)?.length).toBeGreaterThanOrEqual(3);
       expect(output).toMatch(/figure chinese-tourists-2019: about 145,000 \(2019\) → about 151,234 \(2019\)/);
@@ -255,7 +261,7 @@ describe('brief watch', () => {
   });
 
 
-  test.skipIf(!existsSync('/proc/self/stat'))('runs in a node with a larger young generation, which stops when the command is killed, even by SIGKILL', async () => {
+  test.skipIf(!existsSync('/proc/self/stat'))('runs in a node with a larger young generation and its collector exposed, which stops when the command is killed, even by SIGKILL', async () => {
     const { spawn } = await import('node:child_process');
     const dir = copyProject();
     // Run as a program, whose node has the young generation builds have (4 MiB): watch's is its own.
@@ -288,6 +294,7 @@ describe('brief watch', () => {
     watcher = children(parent.pid!).find((c) => c.argv.includes('watch'));
     expect(watcher).toBeDefined();
     expect(watcher!.argv).toContain('--max-semi-space-size=64');
+    expect(watcher!.argv).toContain('--expose-gc');
     expect(watcher!.argv).not.toContain('--max-semi-space-size=4');
     expect(watcher!.argv.slice(-5)).toEqual(['watch', '--data', join(dir, 'data'), '--out', join(dir, 'out', 'brief.pdf')]);
     parent.kill('SIGKILL');

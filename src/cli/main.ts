@@ -12,6 +12,8 @@ import { loadPipeline, worthCaching } from './loadPipeline.ts';
 
 const argv = process.argv.slice(2);
 let key: string | undefined;
+/** A build of a brief written before, from the same cache: most likely an edit (loadPipeline.ts keeps such builds' code apart). */
+let rebuild = false;
 try {
   const request = parseArgs(argv);
   if (request.command === 'build' && !request.help && !request.noCache) {
@@ -28,7 +30,9 @@ try {
       say(`up to date: ${outputFiles(request.out, request.formats).join(', ')} (no input has changed since written)\n`);
       process.exit(0);
     };
-    if (outputsWritten(written) && sameStats(kept?.stats, stats)) upToDate();
+    const wasWritten = outputsWritten(written);
+    if (wasWritten && sameStats(kept?.stats, stats)) upToDate();
+    rebuild = wasWritten && kept !== undefined;
     const hash = inputsKey(inputs);
     key = keyRecord(hash, stats);
     if (isUpToDate(out, written, hash)) {
@@ -68,7 +72,7 @@ async function runCommand(): Promise<void> {
   // node:v8 is loaded here, not with this file: it loads Node's streams (6 ms),
   // which a build with nothing changed never needs.
   process.getBuiltinModule('node:v8').setFlagsFromString('--heap-growing-percent=25');
-  const { run, saveCodeCache } = await loadPipeline(import.meta.url);
+  const { run, saveCodeCache } = await loadPipeline(import.meta.url, rebuild ? 'rebuild' : undefined);
   process.exitCode = await run(argv, {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),

@@ -4,12 +4,12 @@
 // without changing a byte of the PDF.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { worthCaching } from '../../src/cli/loadPipeline.ts';
-import { ROOT, copyProject } from '../support/project.ts';
+import { ROOT, copyProject, edit } from '../support/project.ts';
 import { tempDir } from '../support/tempDir.ts';
 
 const dist = join(ROOT, 'dist');
@@ -64,6 +64,33 @@ test('node started with other flags keeps a cache of its own, which V8 then take
   // file is not compared: other tests' builds may be writing it meanwhile.)
   expect(Buffer.compare(flagged('flags-again.pdf'), first)).toBe(0);
   expect(Buffer.compare(readFileSync(join(dir, 'out', 'flags.pdf')), readFileSync(join(dir, 'out', 'plain.pdf')))).toBe(0);
+});
+
+test('a rebuild of a brief written before (most often after an edit) keeps a code cache of its own, made by such a build', () => {
+  const project = copyProject();
+  // Flags of its own, for cache files no other test writes meanwhile.
+  const flags = ['--max-semi-space-size=44'];
+  const script = readdirSync(dist).find((f) => /^run-[0-9a-f]+\.cjs$/.test(f))!;
+  const named = (kind: string) => join(dist, script.replace(/\.cjs$/, `.${createHash('sha256').update(flags.join(' ')).digest('hex').slice(0, 8)}${kind}.v8cache`));
+  const [first, rebuilt] = [named(''), named('.rebuild')];
+  for (const f of [first, rebuilt]) rmSync(f, { force: true });
+  const build = (...args: string[]) => {
+    const run = spawnSync(process.execPath, [...flags, join(ROOT, 'bin/brief.js'), 'build', '--data', join(project, 'data'), ...args], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+  };
+  build();
+  const made = readFileSync(first);
+  expect(existsSync(rebuilt)).toBe(false);
+  edit(project, 'data/figures.yaml', (t) => t.replace(/(chinese-tourists-2019:[\s\S]*?value: )\d+/, '$1151234'));
+  build();
+  // Made by the edit build, smaller than the first build's: it holds only what such a build compiled.
+  expect(statSync(rebuilt).size).toBeGreaterThan(1_000_000);
+  expect(statSync(rebuilt).size).toBeLessThan(made.length);
+  expect(Buffer.compare(readFileSync(first), made)).toBe(0);
+  // A build that is not a rebuild (no cache, so no up-to-date check) takes the first one.
+  build('--no-cache', '--out', join(project, 'out', 'clean.pdf'));
+  expect(Buffer.compare(readFileSync(first), made)).toBe(0);
+  for (const f of [first, rebuilt]) rmSync(f, { force: true });
 });
 
 test('the code cache holds what the build compiled, however many times V8 collected garbage before it was made', () => {

@@ -38,16 +38,17 @@ export function worthCaching(argv: string[], exitCode: number): boolean {
 }
 
 /**
- * `kind` names a cache of its own for runs of one kind: 'rebuild', a build of
- * a brief written before (main.ts: its outputs and input key are there), most
- * often after an edit. V8 reads all of a cache at every start, and a cache
- * holds the code of the run that made it: one made by a first build (every
- * chart drawn and compiled, every template and section parsed) held 4.05 MB,
- * one made by an edit build 3.30 MB, and a one-figure edit took 0.93 s with
- * the second against 0.98 s with the first (ten alternating runs). A cache
- * cannot be made leaner later: a run that read one keeps all of it.
+ * `kind` names a cache of its own for runs of one kind: 'edit', a small brief
+ * built again from the same cache (main.ts), run without V8's optimising
+ * compiler, whose flags V8 checks a cache against. And V8 reads all of a
+ * cache at every start, and a cache holds the code of the run that made it:
+ * one made by a first build (every chart drawn and its spec compiled, every
+ * template and section parsed) held 4.05 MB, one made by an edit build
+ * 3.30 MB, and a one-figure edit took 0.93 s with the second against 0.98 s
+ * with the first (ten alternating runs). A cache cannot be made leaner later:
+ * a run that read one keeps all of it.
  */
-export async function loadPipeline(entryUrl: string, kind?: 'rebuild'): Promise<LoadedPipeline> {
+export async function loadPipeline(entryUrl: string, kind?: 'edit'): Promise<LoadedPipeline> {
   if (typeof BRIEF_PIPELINE_BUNDLE !== 'string') return { ...(await import('./run.ts')), saveCodeCache: () => {} };
   const file = join(dirname(fileURLToPath(entryUrl)), BRIEF_PIPELINE_BUNDLE);
   // Named by the script's hash, and by node's flags if any: V8 rejects a cache

@@ -9,7 +9,7 @@
 // the 22 the check took). Every write to a file sets its change time (ctime),
 // which no tool can set back, unlike the modification time.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export interface KeyInputs {
   /** The project folder (data/, templates/, charts/). */
@@ -95,6 +95,17 @@ export function inputStats(k: KeyInputs, now = Date.now()): string {
     }
   }
   return lines.join('\u0001');
+}
+
+/** The size in bytes of the project's own inputs (data/, templates/, charts/), read from their stats (inputStats). */
+export function projectSize(stats: string, root: string): number {
+  const inside = ['data', 'templates', 'charts'].map((dir) => join(root, dir) + sep);
+  let size = 0;
+  for (const line of stats.split('\u0001')) {
+    const [path, , bytes] = line.split('\t');
+    if (inside.some((dir) => path.startsWith(dir)) && bytes !== undefined) size += Number(bytes);
+  }
+  return size;
 }
 
 /**

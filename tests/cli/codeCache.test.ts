@@ -66,13 +66,13 @@ test('node started with other flags keeps a cache of its own, which V8 then take
   expect(Buffer.compare(readFileSync(join(dir, 'out', 'flags.pdf')), readFileSync(join(dir, 'out', 'plain.pdf')))).toBe(0);
 });
 
-test('a rebuild of a brief written before (most often after an edit) keeps a code cache of its own, made by such a build', () => {
+test('an edit build (a small brief written before, built again) keeps a code cache of its own, made by such a build', () => {
   const project = copyProject();
   // Flags of its own, for cache files no other test writes meanwhile.
   const flags = ['--max-semi-space-size=44'];
   const script = readdirSync(dist).find((f) => /^run-[0-9a-f]+\.cjs$/.test(f))!;
   const named = (kind: string) => join(dist, script.replace(/\.cjs$/, `.${createHash('sha256').update(flags.join(' ')).digest('hex').slice(0, 8)}${kind}.v8cache`));
-  const [first, rebuilt] = [named(''), named('.rebuild')];
+  const [first, rebuilt] = [named(''), named('.edit')];
   for (const f of [first, rebuilt]) rmSync(f, { force: true });
   const build = (...args: string[]) => {
     const run = spawnSync(process.execPath, [...flags, join(ROOT, 'bin/brief.js'), 'build', '--data', join(project, 'data'), ...args], { encoding: 'utf8' });
@@ -87,7 +87,7 @@ test('a rebuild of a brief written before (most often after an edit) keeps a cod
   expect(statSync(rebuilt).size).toBeGreaterThan(1_000_000);
   expect(statSync(rebuilt).size).toBeLessThan(made.length);
   expect(Buffer.compare(readFileSync(first), made)).toBe(0);
-  // A build that is not a rebuild (no cache, so no up-to-date check) takes the first one.
+  // A build that is not an edit build (no cache, so no up-to-date check) takes the first one.
   build('--no-cache', '--out', join(project, 'out', 'clean.pdf'));
   expect(Buffer.compare(readFileSync(first), made)).toBe(0);
   for (const f of [first, rebuilt]) rmSync(f, { force: true });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inputsKey, inputStats, sameStats, type KeyInputs } from '../../src/cli/upToDate.ts';
+import { inputsKey, inputStats, projectSize, sameStats, type KeyInputs } from '../../src/cli/upToDate.ts';
 import { ROOT, copyProject, edit } from '../support/project.ts';
 import { runBrief } from '../support/runCli.ts';
 import { tempDir } from '../support/tempDir.ts';
@@ -152,4 +152,19 @@ test('brief build with nothing changed answers from the stats, without node:cryp
   const edited = brief();
   expect(edited.stdout).toMatch(/^figure chinese-tourists-2019: about 145,000/m);
   expect(edited.stdout).toMatch(/^wrote out\/brief\.pdf/m);
+});
+
+test('the project\'s size, for telling an edit build of a small brief: its data, templates and charts only', () => {
+  const stats = [
+    'at 1', '[["build"],"","v20"]',
+    '/p/data/figures.yaml\t11\t100\t1\t1',
+    '/p/templates/sections/intro.md.hbs\t12\t50\t1\t1',
+    '/p/charts/tourists.vl.json\t13\t25\t1\t1',
+    '/p/charts/gone.vl.json\tmissing',
+    // Beside them, not in them: a folder whose name starts the same, the program, the lock file.
+    '/p/data-old/figures.yaml\t14\t7000\t1\t1',
+    '/x/dist/brief.cjs\t15\t13000\t1\t1',
+    '/x/package-lock.json\t16\t300000\t1\t1',
+  ].join('\u0001');
+  expect(projectSize(stats, '/p')).toBe(175);
 });

@@ -83,8 +83,9 @@ function findTape(doc: Any, key: string): LineTape | undefined {
     active!.doc = doc;
     stored.begin(active!.cache, fontsDigest(doc));
   }
-  const tape = stored.find(diskKey(key));
-  if (tape) diskKeys.set(tape, diskKey(key));
+  const onDisk = diskKey(key);
+  const tape = stored.find(onDisk);
+  if (tape) diskKeys.set(tape, onDisk);
   return tape;
 }
 

@@ -21,7 +21,7 @@ import { internals, PDFMAKE_VERSION, type Any, type Hooked } from './internals.t
 import { KeptResults } from '../../cache/buildMemo.ts';
 import type { Cache } from '../../cache/cache.ts';
 import { fontDigest } from '../../layout/fonts.ts';
-import { Replaced, documentBefore, fontNamed, isPlain, openFonts, watchPageFonts } from './drawingTape.ts';
+import { Replaced, documentBefore, fontNamed, openFonts, watchPageFonts } from './drawingTape.ts';
 
 export const hooked: Hooked[] = [
   // renderSVG's own effects besides svg-to-pdfkit's drawing are links: a chart with one is drawn every time.

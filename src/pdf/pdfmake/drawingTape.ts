@@ -61,7 +61,8 @@ export function watchPageFonts(page: Any, replaced: Replaced, onGet: (name: stri
 
 type Plain = string | number | boolean | null | Plain[];
 
-export const isPlain = (v: unknown): v is Plain =>
+/** Plain for comparing a field before and after a drawing (any number: nothing here goes to JSON). */
+const isPlain = (v: unknown): v is Plain =>
   v === null || ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every(isPlain));
 
 /** A field's value, for telling whether a drawing changed it: plain values by content, others by identity. */
